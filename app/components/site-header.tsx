@@ -1,0 +1,104 @@
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { Bell, Menu } from "lucide-react";
+import { useTranslation } from "react-i18next";
+import { LANGUAGES, LANGUAGE_NAMES } from "~/i18n/config";
+import type { RootUser } from "~/root";
+import { CsrfInput } from "./forms";
+
+const SHORT: Record<string, string> = { kk: "ҚАЗ", ru: "РУС", en: "ENG" };
+
+export function SiteHeader({ user, unread }: { user: RootUser | null; unread: number }) {
+  const { t, i18n } = useTranslation();
+  const location = useLocation();
+  const links = [
+    { to: "/startups", label: t("common.nav.startups") },
+    { to: "/investors", label: t("common.nav.investors") },
+    { to: "/challenges", label: t("common.nav.challenges") },
+    { to: "/assistant", label: t("common.nav.assistant") },
+    { to: "/services", label: t("common.nav.services") },
+    { to: "/dashboard", label: t("common.nav.dashboard") },
+  ];
+  const languageHref = (lng: string) => {
+    const params = new URLSearchParams(location.search);
+    params.set("lng", lng);
+    return `${location.pathname}?${params.toString()}`;
+  };
+  return (
+    <header className="site-header">
+      <div className="container site-header__bar">
+        <Link to="/" className="brand" aria-label={t("common.nav.home")}>
+          <span className="brand__mark" aria-hidden="true" />
+          {t("common.appName")}
+        </Link>
+        <nav className="site-nav" aria-label={t("common.nav.main")}>
+          {links.map((link) => (
+            <NavLink key={link.to} to={link.to} prefetch="intent">
+              {link.label}
+            </NavLink>
+          ))}
+        </nav>
+        <div className="header-actions">
+          <nav className="lang-switch" aria-label={t("common.language.switch")}>
+            {LANGUAGES.map((lng) => (
+              <a key={lng} href={languageHref(lng)} lang={lng} hrefLang={lng} aria-current={i18n.language === lng ? "true" : undefined} title={LANGUAGE_NAMES[lng]}>
+                {SHORT[lng]}
+              </a>
+            ))}
+          </nav>
+          {user ? (
+            <>
+              <Link to="/account/notifications" className="button button--ghost" aria-label={`${t("common.nav.notifications")}: ${unread}`}>
+                <Bell size={20} aria-hidden="true" />
+                {unread > 0 ? <span className="badge badge--gold">{unread}</span> : null}
+              </Link>
+              <Link to="/account" className="button button--secondary button--small desktop-only">
+                {t("common.nav.account")}
+              </Link>
+            </>
+          ) : (
+            <Link to="/login" className="button button--small">
+              {t("common.nav.login")}
+            </Link>
+          )}
+          <details className="mobile-menu">
+            <summary className="button button--ghost" aria-label={t("common.nav.menu")}>
+              <Menu size={22} aria-hidden="true" />
+            </summary>
+            <MobileNav links={links} user={user} />
+          </details>
+        </div>
+      </div>
+    </header>
+  );
+}
+
+function MobileNav({ links, user }: { links: { to: string; label: string }[]; user: RootUser | null }) {
+  const { t } = useTranslation();
+  return (
+    <div className="mobile-nav-panel">
+      <nav className="mobile-nav container" aria-label={t("common.nav.main")}>
+        {links.map((link) => (
+          <Link key={link.to} to={link.to}>
+            {link.label}
+          </Link>
+        ))}
+        {user ? (
+          <>
+            <Link to="/account">{t("common.nav.account")}</Link>
+            <Form method="post" action="/logout">
+              <CsrfInput />
+              <button type="submit" className="button button--ghost">
+                {t("common.nav.logout")}
+              </button>
+            </Form>
+          </>
+        ) : (
+          <>
+            <Link to="/login">{t("common.nav.login")}</Link>
+            <Link to="/signup">{t("common.nav.signup")}</Link>
+          </>
+        )}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import { common } from "./common";
+import { home } from "./home";
+import { auth } from "./auth";
+import { account } from "./account";
+import { startups } from "./startups";
+import { investors } from "./investors";
+import { challenges } from "./challenges";
+import { assistant } from "./assistant";
+import { services } from "./services";
+import { dashboard } from "./dashboard";
+import { admin } from "./admin";
+
+import type { Translation } from "~/i18n/types";
+
+export const kk: Translation = { common, home, auth, account, startups, investors, challenges, assistant, services, dashboard, admin };

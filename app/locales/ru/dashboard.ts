@@ -1,0 +1,3 @@
+import type { Translation } from "~/i18n/types";
+
+export const dashboard = {} satisfies Translation["dashboard"];

@@ -1,0 +1,2 @@
+/** Marketplace queries: startups, investors, agencies, challenges. */
+export {};
