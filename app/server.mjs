@@ -154,7 +154,6 @@ async function main() {
   app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce }) }));
 
   // Anything that escapes Remix still gets a plain message, never a stack trace.
-  // eslint-disable-next-line no-unused-vars
   app.use((error, req, res, _next) => {
     process.stderr.write(JSON.stringify({ t: new Date().toISOString(), level: "error", msg: "unhandled", path: req.path, error: String(error?.message ?? error) }) + "\n");
     if (!res.headersSent) res.status(500).type("text/plain").send("Internal error");

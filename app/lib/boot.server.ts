@@ -20,7 +20,6 @@ export interface AppContext {
 
 declare global {
   // The dev server re-imports modules on change; keep one context per process.
-  // eslint-disable-next-line no-var
   var __aqylContext: Promise<AppContext> | undefined;
 }
 

@@ -1,3 +1,40 @@
 import type { Translation } from "~/i18n/types";
 
-export const auth = {} satisfies Translation["auth"];
+export const auth = {
+  login: {
+    title: "Вход",
+    intro: "Войдите, чтобы управлять стартапом, инвестициями или пилотными задачами.",
+    email: "E-mail",
+    password: "Пароль",
+    submit: "Войти",
+    invalid: "Неверный e-mail или пароль.",
+    locked: "Слишком много неудачных попыток. Попробуйте через {{minutes}} мин.",
+    noAccount: "Ещё нет аккаунта?",
+    signupLink: "Зарегистрироваться",
+    demoHint: "У демо-аккаунтов пароль aqyl-demo-2026. Список аккаунтов — в README.",
+  },
+  signup: {
+    title: "Регистрация",
+    intro: "Гражданам аккаунт для помощника не нужен. Аккаунты — для стартапов, инвесторов и госорганов.",
+    role: "Я —",
+    roleStartup: "Стартап",
+    roleStartupHint: "Разместите компанию и продукты, подавайте заявки на пилоты.",
+    roleInvestor: "Инвестор",
+    roleInvestorHint: "Ранжированный поток сделок и запросы на знакомство. Аккаунты инвесторов проверяет администратор.",
+    roleAgency: "Госорган",
+    roleAgencyHint: "Публикуйте пилотные задачи и рассматривайте заявки. Аккаунты госорганов проверяет администратор.",
+    name: "Ваше полное имя",
+    email: "Рабочий e-mail",
+    password: "Пароль",
+    passwordHint: "Не меньше 10 символов.",
+    passwordConfirm: "Повторите пароль",
+    agency: "Ваш госорган",
+    agencyHint: "Выберите организацию, в которой вы работаете.",
+    organisation: "Название фонда или компании",
+    submit: "Создать аккаунт",
+    emailTaken: "Аккаунт с таким e-mail уже есть. Войдите в него.",
+    haveAccount: "Уже есть аккаунт?",
+    loginLink: "Войти",
+  },
+  logout: { submit: "Выйти" },
+} satisfies Translation["auth"];

@@ -1,0 +1,236 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CheckCircle2, Plus, ShieldAlert } from "lucide-react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { CsrfInput } from "~/components/forms";
+import { requireRole, requireUser } from "~/lib/auth.server";
+import { readForm } from "~/lib/csrf.server";
+import { accounts, getDb, startupProfiles, users } from "~/lib/db.server";
+import { getFixedT } from "~/lib/i18n.server";
+import { formatDate } from "~/lib/format";
+import { parseList, parseLocalized, pickLocalized } from "~/lib/taxonomy";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Aqyl` }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { t, lng } = getFixedT(request);
+  const db = await getDb();
+  const base = { title: t("account.title"), user, lng };
+  switch (user.role) {
+    case "startup": {
+      const startups = (await startupProfiles.listOwnedStartups(db, user.id)).map((s) => ({
+        id: s.id, slug: s.slug, name: s.name, tagline: pickLocalized(parseLocalized(s.tagline), lng), published: s.published === 1,
+      }));
+      return { ...base, startups, investor: null, agency: null, pending: [] };
+    }
+    case "investor": {
+      const row = await accounts.getInvestorByOwner(db, user.id);
+      const investor = row
+        ? { slug: row.slug, name: row.name, sectors: parseList(row.thesis_sectors), stages: parseList(row.thesis_stages), ticketMin: row.ticket_min, ticketMax: row.ticket_max, currency: row.currency }
+        : null;
+      return { ...base, startups: [], investor, agency: null, pending: [] };
+    }
+    case "agency": {
+      const agencyRow = user.agency_id ? await accounts.getAgencyById(db, user.agency_id) : undefined;
+      const challenges = agencyRow ? await accounts.listAgencyChallenges(db, agencyRow.id) : [];
+      const agency = agencyRow
+        ? {
+            name: pickLocalized(parseLocalized(agencyRow.name), lng),
+            challenges: challenges.map((c) => ({ slug: c.slug, title: pickLocalized(parseLocalized(c.title), lng), status: c.status, deadline: c.deadline_at, applications: Number(c.applications) })),
+          }
+        : null;
+      return { ...base, startups: [], investor: null, agency, pending: [] };
+    }
+    case "admin": {
+      const pending = (await users.listUnverifiedUsers(db)).map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role, created: u.created_at }));
+      return { ...base, startups: [], investor: null, agency: null, pending };
+    }
+  }
+}
+
+const verifySchema = z.object({ intent: z.literal("verify"), userId: z.string().min(1).max(64) });
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await readForm(request);
+  await requireRole(request, "admin");
+  const parsed = verifySchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) throw new Response("Bad request", { status: 400 });
+  const db = await getDb();
+  const target = await users.getUserById(db, parsed.data.userId);
+  if (!target) throw new Response("Not found", { status: 404 });
+  await users.setUserVerified(db, target.id, true);
+  const { t } = getFixedT(request);
+  return { message: t("account.admin.verifiedDone", { email: target.email }) };
+}
+
+export default function Account() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const { user } = data;
+  return (
+    <div className="stack">
+      <header className="page-header">
+        <h1>{t("account.title")}</h1>
+        <p>{t("account.signedInAs", { name: user.name, role: t(`common.roles.${user.role}`) })}</p>
+        <Form method="post" action="/logout">
+          <CsrfInput />
+          <button type="submit" className="button button--secondary button--small">
+            {t("auth.logout.submit")}
+          </button>
+        </Form>
+      </header>
+
+      {(user.role === "investor" || user.role === "agency") && !user.verified ? (
+        <div className="alert alert--warning" role="status">
+          <strong>
+            <ShieldAlert size={18} aria-hidden="true" /> {t("account.unverifiedTitle")}
+          </strong>
+          <p>{t("account.unverifiedText")}</p>
+        </div>
+      ) : null}
+      {actionData?.message ? (
+        <div className="alert alert--success" role="status">
+          {actionData.message}
+        </div>
+      ) : null}
+
+      {user.role === "startup" ? (
+        <section className="card" aria-labelledby="startups-heading">
+          <h2 id="startups-heading">{t("account.startup.heading")}</h2>
+          {data.startups.length === 0 ? <p>{t("account.startup.none")}</p> : null}
+          <ul className="plain-list">
+            {data.startups.map((s) => (
+              <li key={s.id} className="list-row">
+                <div>
+                  <strong>{s.name}</strong> <span className={`badge ${s.published ? "badge--success" : ""}`}>{s.published ? t("account.startup.published") : t("account.startup.hidden")}</span>
+                  <div className="muted small">{s.tagline}</div>
+                </div>
+                <div className="button-row">
+                  <Link className="button button--small" to={`/account/startup?id=${s.id}`}>
+                    {t("account.startup.edit")}
+                  </Link>
+                  {s.published ? (
+                    <Link className="button button--secondary button--small" to={`/startups/${s.slug}`}>
+                      {t("account.startup.view")}
+                    </Link>
+                  ) : null}
+                </div>
+              </li>
+            ))}
+          </ul>
+          <div className="button-row">
+            {data.startups.length === 0 ? (
+              <Link className="button" to="/account/startup">
+                <Plus size={18} aria-hidden="true" /> {t("account.startup.create")}
+              </Link>
+            ) : null}
+            <Link className="button button--secondary" to="/challenges?status=open">
+              {t("account.startup.findChallenges")}
+            </Link>
+          </div>
+        </section>
+      ) : null}
+
+      {user.role === "investor" ? (
+        <section className="card" aria-labelledby="investor-heading">
+          <h2 id="investor-heading">{t("account.investor.heading")}</h2>
+          {data.investor ? (
+            <>
+              <p>
+                <strong>{data.investor.name}</strong>
+              </p>
+              {data.investor.sectors.length === 0 ? <p className="muted">{t("account.investor.thesisEmpty")}</p> : (
+                <div className="badges">
+                  {data.investor.sectors.map((s) => (
+                    <span key={s} className="badge badge--sky">
+                      {t(`common.sectors.${s}` as never)}
+                    </span>
+                  ))}
+                </div>
+              )}
+            </>
+          ) : null}
+          <div className="button-row" style={{ marginTop: "1rem" }}>
+            <Link className="button" to="/startups">
+              {t("account.investor.browse")}
+            </Link>
+          </div>
+        </section>
+      ) : null}
+
+      {user.role === "agency" && data.agency ? (
+        <section className="card" aria-labelledby="agency-heading">
+          <h2 id="agency-heading">{t("account.agency.heading", { agency: data.agency.name })}</h2>
+          {data.agency.challenges.length === 0 ? <p>{t("account.agency.none")}</p> : (
+            <ul className="plain-list" data-testid="agency-challenges">
+              {data.agency.challenges.map((c) => (
+                <li key={c.slug} className="list-row">
+                  <div>
+                    {c.status === "draft" ? <strong>{c.title}</strong> : <Link to={`/challenges/${c.slug}`}>{c.title}</Link>}
+                    <div className="muted small">
+                      {formatDate(c.deadline, data.lng)} · {t("account.agency.applications", { count: c.applications })}
+                    </div>
+                  </div>
+                  <span className="badge badge--sky">{t(`common.challengeStatus.${c.status}` as never)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <Link className="button button--secondary" to="/challenges">
+            {t("account.agency.browse")}
+          </Link>
+        </section>
+      ) : null}
+
+      {user.role === "admin" ? (
+        <section className="card" aria-labelledby="admin-heading">
+          <h2 id="admin-heading">{t("account.admin.heading")}</h2>
+          {data.pending.length === 0 ? (
+            <p>
+              <CheckCircle2 size={18} aria-hidden="true" /> {t("account.admin.none")}
+            </p>
+          ) : (
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("account.admin.name")}</th>
+                    <th scope="col">{t("account.admin.email")}</th>
+                    <th scope="col">{t("account.admin.role")}</th>
+                    <th scope="col">{t("account.admin.registered")}</th>
+                    <th scope="col">
+                      <span className="visually-hidden">{t("account.admin.verify")}</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.pending.map((p) => (
+                    <tr key={p.id}>
+                      <td>{p.name}</td>
+                      <td>{p.email}</td>
+                      <td>{t(`common.roles.${p.role}`)}</td>
+                      <td>{formatDate(p.created, data.lng)}</td>
+                      <td>
+                        <Form method="post">
+                          <CsrfInput />
+                          <input type="hidden" name="intent" value="verify" />
+                          <input type="hidden" name="userId" value={p.id} />
+                          <button type="submit" className="button button--small">
+                            {t("account.admin.verify")}
+                          </button>
+                        </Form>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      ) : null}
+    </div>
+  );
+}
