@@ -43,6 +43,11 @@ function ensureBuild() {
   const sources = ["app", "db", "rag", "public"].map((d) => join(root, d)).filter(existsSync);
   const newestSource = Math.max(...sources.map(newestMtime), statSync(join(root, "vite.config.ts")).mtimeMs);
   if (existsSync(serverBuild) && statSync(serverBuild).mtimeMs >= newestSource) return;
+  // Tests build once up front (npm test) and must not rebuild concurrently from several servers.
+  if (process.env.AQYL_NO_BUILD === "1") {
+    if (existsSync(serverBuild)) return;
+    fail("no build found: run `npm run build` first");
+  }
   process.stderr.write("aqyl: building the app (first start or sources changed)…\n");
   execFileSync(process.execPath, [join(root, "node_modules/@remix-run/dev/dist/cli.js"), "vite:build"], { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
 }

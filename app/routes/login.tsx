@@ -1,5 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -10,6 +10,12 @@ import { getFixedT } from "~/lib/i18n.server";
 import { parseForm, requiredText } from "~/lib/validation.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Aqyl` }];
+
+// Let the throttle's Retry-After reach the client on document requests.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retry = actionHeaders.get("Retry-After");
+  return retry ? { "Retry-After": retry } : {};
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));
@@ -35,10 +41,10 @@ export async function action({ request }: ActionFunctionArgs) {
       result.reason === "locked"
         ? t("auth.login.locked", { minutes: Math.max(1, Math.ceil((result.retryAfterS ?? 60) / 60)) })
         : t("auth.login.invalid");
-    return new Response(JSON.stringify({ errors: {}, values: parsed.values, formError }), {
-      status: result.reason === "locked" ? 429 : 400,
-      headers: { "Content-Type": "application/json", ...(result.retryAfterS ? { "Retry-After": String(result.retryAfterS) } : {}) },
-    });
+    return data<ActionData>(
+      { errors: {}, values: parsed.values, formError },
+      { status: result.reason === "locked" ? 429 : 400, headers: result.retryAfterS ? { "Retry-After": String(result.retryAfterS) } : {} },
+    );
   }
   return createUserSession(request, result.user.id, safeRedirect(parsed.data.redirectTo));
 }

@@ -34,6 +34,7 @@ describe("foundation", () => {
     await page.getByLabel("Description").fill("We forecast yields and detect locust outbreaks from satellite and drone imagery for farmers.");
     await page.getByLabel("Agriculture").check();
     await page.getByLabel("Computer vision").check();
+    await page.getByLabel("Team size").fill("7");
     await page.getByRole("button", { name: "Save profile" }).click();
     await page.getByText("Profile saved.").waitFor();
 

@@ -31,7 +31,7 @@ export async function startServer(env: Record<string, string> = {}, options: { d
   let log = "";
   const child = spawn(process.execPath, ["app/server.mjs"], {
     cwd: process.cwd(),
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATA_DIR: dataDir, SECURE_COOKIES: "false", ...env },
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATA_DIR: dataDir, SECURE_COOKIES: "false", AQYL_NO_BUILD: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (d: Buffer) => (log += d.toString()));
