@@ -34,7 +34,8 @@ export function vectorToBuffer(vector: ArrayLike<number>): Buffer {
 
 /** The inverse of `vectorToBuffer`. */
 export function bufferToVector(buf: Uint8Array): Float32Array {
-  if (buf.byteLength % 4 !== 0) throw new EmbeddingError(`An embedding blob of ${buf.byteLength} bytes is not a float32 vector.`);
+  if (buf.byteLength % 4 !== 0)
+    throw new EmbeddingError(`An embedding blob of ${buf.byteLength} bytes is not a float32 vector.`);
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const out = new Float32Array(buf.byteLength / 4);
   for (let i = 0; i < out.length; i++) out[i] = view.getFloat32(i * 4, true);

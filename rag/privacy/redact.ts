@@ -22,7 +22,8 @@ export interface RedactionResult {
 const KIND_ORDER: readonly RedactionKind[] = ["iin", "phone", "email", "card", "document"];
 
 const EMAIL_RE = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
-const CARD_RE = /(?<![\d.,-])(?:\d{13,19}|\d{4}(?:[ -]\d{4}){2}[ -]\d{1,4}(?:[ -]\d{1,3})?|\d{4}[ -]\d{6}[ -]\d{4,5})(?![\d]|[.,]\d)/g;
+const CARD_RE =
+  /(?<![\d.,-])(?:\d{13,19}|\d{4}(?:[ -]\d{4}){2}[ -]\d{1,4}(?:[ -]\d{1,3})?|\d{4}[ -]\d{6}[ -]\d{4,5})(?![\d]|[.,]\d)/g;
 const PHONE_RE =
   /(?<![\p{L}\p{N}+])(?:(?:\+\s?7|8)(?:[\s\-()]{0,2}\d){10}|\(?7\d{2}\)?[\s-]?\d{3}[\s-]?\d{2}[\s-]?\d{2})(?!\d)/gu;
 const IIN_RE = /(?<!\d)\d{12}(?!\d)/g;

@@ -52,7 +52,8 @@ export class Bm25Index {
 
   /** Adds tokens to document `id` (creating it if new) with the given field weight (default 1). */
   add(id: number, tokens: readonly string[], fieldWeight = 1): void {
-    if (!(fieldWeight > 0) || !Number.isFinite(fieldWeight)) throw new RangeError(`BM25 field weight must be > 0, got ${fieldWeight}.`);
+    if (!(fieldWeight > 0) || !Number.isFinite(fieldWeight))
+      throw new RangeError(`BM25 field weight must be > 0, got ${fieldWeight}.`);
     let slot = this.slotById.get(id);
     if (slot === undefined) {
       slot = this.freeSlots.pop() ?? this.ids.length;

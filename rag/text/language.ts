@@ -31,7 +31,7 @@ const RUSSIAN_WORDS = new Set(
   (
     "как где что сколько какой какая какие какое когда почему зачем кто куда откуда нужно надо можно ли " +
     "для на в во и или с со по из от до за к о об у через при без это мне я мы вы мой моя мою меня если " +
-    "чтобы не нет уже ещё еще только тоже также его ее её их свой получить оформить сделать подать заменить " +
+    "чтобы нет уже ещё еще только тоже также его ее её их свой получить оформить сделать подать заменить " +
     "открыть закрыть восстановить зарегистрировать справка справку документ документы паспорт " +
     "удостоверение ребенка ребенок брак пособие налог очередь стоит срок сроки цена сколько где " +
     "ип иин бин цон эцп тоо загс мрп рк"
@@ -41,8 +41,74 @@ const RUSSIAN_WORDS = new Set(
 const ABBREVIATIONS = new Set("жк жсн жшс ахаж хкко эцк бсн жоо кр ип иин бин цон эцп тоо загс мрп рк".split(" "));
 
 /** Endings (folded) that Russian words practically never have. */
-const KAZAKH_ENDINGS = ["дагы", "дегы", "тагы", "тегы", "нагы", "негы", "мыз", "миз", "сыз", "сиз", "лык", "дык", "тык", "ушы", "еу", "ау", "ган", "ген", "лар", "лер", "дар", "дер", "тар"];
-const RUSSIAN_ENDINGS = ["ться", "тся", "ть", "ние", "ния", "нию", "ение", "ого", "его", "ому", "ему", "ая", "ое", "ые", "ий", "ый", "ых", "их", "ешь", "ишь", "ют", "ся", "сь", "ство", "ости", "ость", "ция", "ции", "цию", "ов", "ев", "ам", "ями", "ами"];
+const KAZAKH_ENDINGS = [
+  "ады",
+  "еди",
+  "йды",
+  "йди",
+  "дагы",
+  "дегы",
+  "тагы",
+  "тегы",
+  "нагы",
+  "негы",
+  "мыз",
+  "миз",
+  "сыз",
+  "сиз",
+  "лык",
+  "дык",
+  "тык",
+  "ушы",
+  "еу",
+  "ау",
+  "ган",
+  "ген",
+  "лар",
+  "лер",
+  "дар",
+  "дер",
+  "тар",
+];
+const RUSSIAN_ENDINGS = [
+  "ться",
+  "тся",
+  "ть",
+  "ние",
+  "ния",
+  "нию",
+  "ение",
+  "ого",
+  "его",
+  "ому",
+  "ему",
+  "ая",
+  "ое",
+  "ые",
+  "ий",
+  "ый",
+  "ых",
+  "их",
+  "ешь",
+  "ишь",
+  "ют",
+  "ся",
+  "сь",
+  "ство",
+  "ости",
+  "ость",
+  "ция",
+  "ции",
+  "цию",
+  "ов",
+  "ев",
+  "ам",
+  "ями",
+  "ами",
+];
+const MAX_WORDS_READ = 200;
+/** Small, so that one word with a Kazakh letter outweighs several words we cannot place. */
+const UNKNOWN_CYRILLIC_WEIGHT = 0.3;
 const RUSSIAN_ONLY_LETTERS_RE = /[ъщь]/;
 const LATIN_RE = /[a-z]/;
 const CYRILLIC_RE = /[\u0400-\u04ff]/;
@@ -54,10 +120,15 @@ function endsWithAny(word: string, endings: readonly string[], minStem: number):
 
 /** Per-language evidence for the text; exposed for callers that want to judge ambiguity. */
 export function languageScores(text: string): Record<Lang, number> {
+  return normalizedLanguageScores(normalize(text));
+}
+
+/** `languageScores` for text that is already the output of `normalize`. */
+export function normalizedLanguageScores(norm: string): Record<Lang, number> {
   const scores: Record<Lang, number> = { kk: 0, ru: 0, en: 0 };
-  const norm = normalize(text);
   if (!norm) return scores;
-  for (const word of norm.split(" ")) {
+  // The first words settle the language of a long text; reading further only costs time.
+  for (const word of norm.split(" ", MAX_WORDS_READ)) {
     const isCyrillic = CYRILLIC_RE.test(word);
     if (!isCyrillic) {
       if (LATIN_RE.test(word)) scores.en += 1;
@@ -74,14 +145,22 @@ export function languageScores(text: string): Record<Lang, number> {
     else if (RUSSIAN_ONLY_LETTERS_RE.test(word)) scores.ru += 1;
     else if (endsWithAny(word, KAZAKH_ENDINGS, 3)) scores.kk += 1;
     else if (endsWithAny(word, RUSSIAN_ENDINGS, 2)) scores.ru += 1;
-    else scores.ru += 0.5;
+    else scores.ru += UNKNOWN_CYRILLIC_WEIGHT;
   }
   return scores;
 }
 
 /** Detects kk / ru / en; see the module comment for the rules. */
 export function detectLanguage(text: string, fallback: Lang = "ru"): Lang {
-  const { kk, ru, en } = languageScores(text);
+  return pickLanguage(languageScores(text), fallback);
+}
+
+/** `detectLanguage` for text that is already the output of `normalize`. */
+export function detectNormalizedLanguage(norm: string, fallback: Lang = "ru"): Lang {
+  return pickLanguage(normalizedLanguageScores(norm), fallback);
+}
+
+function pickLanguage({ kk, ru, en }: Record<Lang, number>, fallback: Lang): Lang {
   if (kk === 0 && ru === 0 && en === 0) return fallback;
   if (en > kk && en > ru) return "en";
   if (kk >= ru && kk > 0) return "kk";

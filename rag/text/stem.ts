@@ -5,7 +5,8 @@
  * Kazakh strips plural, possessive, case, personal and common verbal/derivational suffixes
  * iteratively, longest first, never leaving fewer than three letters, and accepts the suffixes
  * with or without the Kazakh-specific letters (people often type "алуга" for "алуға"); a final
- * voiced consonant is devoiced so that "кезегі" and "кезек" share the stem "кезек". English is the
+ * voiced consonant is devoiced so that "кезегі" and "кезек" share the stem "кезек", and the stem is
+ * cut to six letters. English is the
  * classic Porter algorithm. Input is expected to be one normalised lowercase word.
  */
 import type { Lang } from "../types";
@@ -32,7 +33,9 @@ const RU_VERB_2 = byLengthDesc(
   "ила ыла ена ейте уйте ите или ыли ей уй ил ыл им ым ен ило ыло ено ят ует уют ит ыт ены ить ыть ишь ую ю".split(" "),
 );
 const RU_NOUN = byLengthDesc(
-  "а ев ов ие ье е иями ями ами еи ии и ией ей ой ий й иям ям ием ем ам ом о у ах иях ях ы ь ию ью ю ия ья я".split(" "),
+  "а ев ов ие ье е иями ями ами еи ии и ией ей ой ий й иям ям ием ем ам ом о у ах иях ях ы ь ию ью ю ия ья я".split(
+    " ",
+  ),
 );
 const RU_DERIVATIONAL = byLengthDesc(["ост", "ость"]);
 const RU_SUPERLATIVE = byLengthDesc(["ейш", "ейше"]);
@@ -77,7 +80,13 @@ function matchAfterAYa(word: string, end: number, limit: number, endings: readon
   return 0;
 }
 
-function ruGroupMatch(word: string, end: number, rv: number, group1: readonly string[], group2: readonly string[]): number {
+function ruGroupMatch(
+  word: string,
+  end: number,
+  rv: number,
+  group1: readonly string[],
+  group2: readonly string[],
+): number {
   const a = matchAfterAYa(word, end, rv, group1);
   const b = matchEnding(word, end, rv, group2);
   return Math.max(a, b);
@@ -130,41 +139,116 @@ export function stemRussian(word: string): string {
 // ---------------------------------------------------------------- Kazakh
 
 const KK_MIN_STEM = 3;
-const KK_VOWELS = new Set("аәеиоөұүыіуэюя");
-
-/** Inflectional and frequent derivational suffixes; folded variants are added automatically. */
-const KK_SUFFIX_BASE = [
-  // plural
-  "лар", "лер", "дар", "дер", "тар", "тер",
-  // possessive
-  "ымыз", "іміз", "мыз", "міз", "ыңыз", "іңіз", "ңыз", "ңіз", "ым", "ім", "ың", "ің", "сы", "сі", "ы", "і",
-  // genitive
-  "ның", "нің", "дың", "дің", "тың", "тің",
-  // dative
-  "ға", "ге", "қа", "ке", "на", "не",
-  // accusative
-  "ны", "ні", "ды", "ді", "ты", "ті", "н",
-  // locative, ablative, instrumental
-  "нда", "нде", "да", "де", "та", "те", "дан", "ден", "тан", "тен", "нан", "нен", "мен", "бен", "пен", "менен",
-  // attributive locative -дағы
-  "дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі",
-  // personal endings
-  "мын", "мін", "бын", "бін", "пын", "пін", "сың", "сің", "быз", "біз", "пыз", "піз", "сыз", "сіз",
-  // verbal nouns, participles, converbs, tenses, negation, conditional
-  "у", "ған", "ген", "қан", "кен", "атын", "етін", "йтын", "йтін", "мақ", "мек", "ып", "іп",
-  "ады", "еді", "йды", "йді", "са", "се", "ма", "ме", "ба", "бе", "па", "пе", "ушы", "уші",
-  // derivational: -лық (abstract noun), -шы (agent), -сыз (without)
-  "лық", "лік", "дық", "дік", "тық", "тік", "шы", "ші",
-];
-// Folded text keeps voiced finals as г (ғ and г fold together), so devoicing covers both.
 /** Single-letter suffixes are stripped only from longer words: they are too often part of the root. */
 const KK_SHORT_SUFFIX_MIN_STEM = 4;
-
-const KK_SUFFIXES = byLengthDesc([...KK_SUFFIX_BASE, ...KK_SUFFIX_BASE.map(foldKazakh)]);
-const KK_DEVOICE: Record<string, string> = { б: "п", г: "к", ғ: "қ" };
 const KK_MAX_PASSES = 6;
-const KK_TERMINAL_BASE = ["у", "ған", "ген", "қан", "кен", "атын", "етін", "йтын", "йтін", "ып", "іп", "мақ", "мек", "ушы", "уші"];
-const KK_TERMINAL_SUFFIXES: ReadonlySet<string> = new Set([...KK_TERMINAL_BASE, ...KK_TERMINAL_BASE.map(foldKazakh)]);
+/**
+ * Stems are cut to six letters: suffix stripping cannot undo every derivation of an agglutinative
+ * word, and truncation is the classic remedy (Turkish IR finds 5–6-letter prefixes as good as
+ * lemmas); the two together beat either alone on KazQAD.
+ */
+const KK_MAX_STEM = 6;
+// у counts as a vowel: after it suffixes take their post-vowel form (тау-лар, тау-да).
+const KK_VOWELS = new Set("аәеиоөұүыіуэюя");
+const KK_VOICELESS = new Set("кқпстфхцчшщ");
+const KK_NASALS = new Set("мнң");
+
+/**
+ * What the stem must end with for a suffix variant to be possible: Kazakh suffixes assimilate to
+ * the preceding sound (accusative -ны after vowels, -ды after voiced, -ты after voiceless
+ * consonants), so checking it stops "қызметі" being read as "қызме-ті".
+ */
+type KkContext = "any" | "vowel" | "consonant" | "voiced" | "voiceless" | "notVoiceless" | "vowelRju" | "vowelNasal";
+
+const KK_SUFFIX_TABLE: [KkContext, string][] = [
+  // plural
+  ["vowelRju", "лар лер"],
+  ["voiced", "дар дер"],
+  ["voiceless", "тар тер"],
+  // possessive
+  ["consonant", "ымыз іміз ыңыз іңіз ым ім ың ің ы і"],
+  ["vowel", "мыз міз ңыз ңіз сы сі"],
+  // genitive
+  ["vowelNasal", "ның нің"],
+  ["voiced", "дың дің"],
+  ["voiceless", "тың тің"],
+  // dative
+  ["notVoiceless", "ға ге"],
+  ["voiceless", "қа ке"],
+  ["vowel", "на не"],
+  // accusative
+  ["vowel", "ны ні н"],
+  ["voiced", "ды ді"],
+  ["voiceless", "ты ті"],
+  // locative, ablative, instrumental, attributive locative
+  ["notVoiceless", "да де дан ден дағы дегі мен бен"],
+  ["voiceless", "та те тан тен тағы тегі пен"],
+  ["vowel", "нда нде ндағы ндегі"],
+  ["vowelNasal", "нан нен"],
+  ["any", "менен"],
+  // personal endings
+  ["notVoiceless", "мын мін быз біз"],
+  ["voiceless", "пын пін пыз піз"],
+  ["any", "сың сің сыз сіз"],
+  // verbal nouns, participles, converbs, tenses, negation, conditional, agent
+  ["any", "у са се ушы уші"],
+  ["notVoiceless", "ған ген ма ме"],
+  ["voiceless", "қан кен па пе"],
+  ["consonant", "атын етін ып іп ады еді"],
+  ["vowel", "йтын йтін йды йді"],
+  ["voiced", "ба бе"],
+  ["notVoiceless", "мақ мек"],
+  // derivational: -лық (abstract noun), -шы (agent)
+  ["vowelRju", "лық лік"],
+  ["voiced", "дық дік"],
+  ["voiceless", "тық тік"],
+  ["any", "шы ші"],
+];
+
+/** Verbal suffixes: below them is the verb root, and stripping on would eat into it (тірке-у). */
+const KK_TERMINAL = new Set(
+  "у ған ген қан кен атын етін йтын йтін ып іп мақ мек ушы уші".split(" ").flatMap((x) => [x, foldKazakh(x)]),
+);
+
+interface KkSuffix {
+  text: string;
+  context: KkContext;
+  terminal: boolean;
+}
+
+const KK_SUFFIXES: KkSuffix[] = (() => {
+  const seen = new Map<string, KkSuffix>();
+  for (const [context, list] of KK_SUFFIX_TABLE) {
+    for (const base of list.split(" ")) {
+      for (const text of [base, foldKazakh(base)]) {
+        if (!seen.has(text)) seen.set(text, { text, context, terminal: KK_TERMINAL.has(text) });
+      }
+    }
+  }
+  return [...seen.values()].sort((a, b) => b.text.length - a.text.length);
+})();
+const KK_DEVOICE: Record<string, string> = { б: "п", г: "к", ғ: "қ" };
+
+function kkContextHolds(context: KkContext, last: string): boolean {
+  switch (context) {
+    case "any":
+      return true;
+    case "vowel":
+      return KK_VOWELS.has(last);
+    case "consonant":
+      return !KK_VOWELS.has(last);
+    case "voiced":
+      return !KK_VOWELS.has(last) && !KK_VOICELESS.has(last);
+    case "voiceless":
+      return KK_VOICELESS.has(last);
+    case "notVoiceless":
+      return !KK_VOICELESS.has(last);
+    case "vowelRju":
+      return KK_VOWELS.has(last) || last === "р" || last === "й";
+    case "vowelNasal":
+      return KK_VOWELS.has(last) || KK_NASALS.has(last);
+  }
+}
 
 function hasVowel(word: string, end: number): boolean {
   for (let i = 0; i < end; i++) if (KK_VOWELS.has(word[i]!)) return true;
@@ -175,25 +259,29 @@ export function stemKazakh(word: string): string {
   if (word.length <= KK_MIN_STEM) return word;
   let w = word;
   for (let pass = 0; pass < KK_MAX_PASSES; pass++) {
-    let removed = "";
+    let removed: KkSuffix | undefined;
     for (const suffix of KK_SUFFIXES) {
-      const start = w.length - suffix.length;
-      const minStem = suffix.length === 1 ? KK_SHORT_SUFFIX_MIN_STEM : KK_MIN_STEM;
-      if (start >= minStem && w.endsWith(suffix) && hasVowel(w, start)) {
+      const start = w.length - suffix.text.length;
+      const minStem = suffix.text.length === 1 ? KK_SHORT_SUFFIX_MIN_STEM : KK_MIN_STEM;
+      if (
+        start >= minStem &&
+        w.endsWith(suffix.text) &&
+        kkContextHolds(suffix.context, w[start - 1]!) &&
+        hasVowel(w, start)
+      ) {
         removed = suffix;
         break;
       }
     }
     if (!removed) break;
-    w = w.slice(0, w.length - removed.length);
+    w = w.slice(0, w.length - removed.text.length);
     // Voiced finals come from suffixation (кезек → кезегі); devoicing restores the root and lets
     // the next pass see -лық in "азаматтығ".
     const devoiced = KK_DEVOICE[w[w.length - 1]!];
     if (devoiced) w = w.slice(0, -1) + devoiced;
-    // Below a verbal suffix is the verb root; stripping on would eat into it (тірке-у).
-    if (KK_TERMINAL_SUFFIXES.has(removed)) break;
+    if (removed.terminal) break;
   }
-  return w;
+  return w.length > KK_MAX_STEM ? w.slice(0, KK_MAX_STEM) : w;
 }
 
 // ---------------------------------------------------------------- English (Porter)
@@ -239,17 +327,57 @@ function endsCvc(w: string): boolean {
 }
 
 const EN_STEP2: [string, string][] = [
-  ["ational", "ate"], ["tional", "tion"], ["enci", "ence"], ["anci", "ance"], ["izer", "ize"], ["bli", "ble"],
-  ["alli", "al"], ["entli", "ent"], ["eli", "e"], ["ousli", "ous"], ["ization", "ize"], ["ation", "ate"],
-  ["ator", "ate"], ["alism", "al"], ["iveness", "ive"], ["fulness", "ful"], ["ousness", "ous"], ["aliti", "al"],
-  ["iviti", "ive"], ["biliti", "ble"], ["logi", "log"],
+  ["ational", "ate"],
+  ["tional", "tion"],
+  ["enci", "ence"],
+  ["anci", "ance"],
+  ["izer", "ize"],
+  ["bli", "ble"],
+  ["alli", "al"],
+  ["entli", "ent"],
+  ["eli", "e"],
+  ["ousli", "ous"],
+  ["ization", "ize"],
+  ["ation", "ate"],
+  ["ator", "ate"],
+  ["alism", "al"],
+  ["iveness", "ive"],
+  ["fulness", "ful"],
+  ["ousness", "ous"],
+  ["aliti", "al"],
+  ["iviti", "ive"],
+  ["biliti", "ble"],
+  ["logi", "log"],
 ];
 const EN_STEP3: [string, string][] = [
-  ["icate", "ic"], ["ative", ""], ["alize", "al"], ["iciti", "ic"], ["ical", "ic"], ["ful", ""], ["ness", ""],
+  ["icate", "ic"],
+  ["ative", ""],
+  ["alize", "al"],
+  ["iciti", "ic"],
+  ["ical", "ic"],
+  ["ful", ""],
+  ["ness", ""],
 ];
 const EN_STEP4 = [
-  "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ion", "ou", "ism", "ate", "iti",
-  "ous", "ive", "ize",
+  "al",
+  "ance",
+  "ence",
+  "er",
+  "ic",
+  "able",
+  "ible",
+  "ant",
+  "ement",
+  "ment",
+  "ent",
+  "ion",
+  "ou",
+  "ism",
+  "ate",
+  "iti",
+  "ous",
+  "ive",
+  "ize",
 ].sort((a, b) => b.length - a.length);
 
 function replaceIfMeasure(w: string, rules: [string, string][], minM: number): string {

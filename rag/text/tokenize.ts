@@ -8,7 +8,7 @@
  * feature extractors such as the hashed embedder.
  */
 import type { Lang } from "../types";
-import { detectLanguage } from "./language";
+import { detectNormalizedLanguage } from "./language";
 import { foldKazakh, hasKazakhLetters, normalize } from "./normalize";
 import { stem } from "./stem";
 import { isStopWord } from "./stopwords";
@@ -55,7 +55,7 @@ function isDigit(code: number): boolean {
 /** Normalised content words with their stems; see the module comment. */
 export function analyzeText(text: string, lang?: Lang): AnalyzedText {
   const norm = normalize(text);
-  const textLang = lang ?? detectLanguage(norm);
+  const textLang = lang ?? detectNormalizedLanguage(norm);
   const words: string[] = [];
   const stems: string[] = [];
   if (!norm) return { lang: textLang, words, stems };
