@@ -13,8 +13,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 // Let the throttle's Retry-After reach the client on document requests.
 export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const headers = new Headers();
   const retry = actionHeaders.get("Retry-After");
-  return retry ? { "Retry-After": retry } : {};
+  if (retry) headers.set("Retry-After", retry);
+  return headers;
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
