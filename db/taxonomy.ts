@@ -23,12 +23,20 @@ export const CURRENCIES = ["KZT", "USD"] as const;
 export type Currency = (typeof CURRENCIES)[number];
 
 export const CHALLENGE_STATUSES = ["draft", "open", "reviewing", "piloting", "completed", "cancelled"] as const;
+/** Statuses anyone may see; drafts stay with their agency. */
+export const PUBLIC_CHALLENGE_STATUSES = ["open", "reviewing", "piloting", "completed", "cancelled"] as const;
+export type PublicChallengeStatus = (typeof PUBLIC_CHALLENGE_STATUSES)[number];
+/** Orders of the startup catalogue; "relevance" ranks stale profiles last. */
+export const STARTUP_SORTS = ["relevance", "updated", "trl", "name"] as const;
+export type StartupSort = (typeof STARTUP_SORTS)[number];
 export const APPLICATION_STATUSES = ["submitted", "withdrawn", "shortlisted", "rejected", "selected"] as const;
 export const REJECT_REASONS = ["out-of-scope", "readiness-too-low", "budget-too-high", "weak-evidence", "other"] as const;
 export const INTRO_STATUSES = ["pending", "accepted", "declined"] as const;
 export const PIPELINE_STAGES = ["saved", "intro-requested", "in-talks", "passed", "invested"] as const;
 export const PASS_REASONS = ["too-early", "outside-thesis", "team", "market-size", "traction", "valuation", "other"] as const;
 export const INVESTOR_KINDS = ["vc", "angel", "corporate", "accelerator", "public-fund"] as const;
+/** Regions an investor thesis may cover (the matcher knows which cities each includes). */
+export const GEOGRAPHIES = ["Kazakhstan", "Central Asia", "Caspian region", "Caucasus"] as const;
 export const PRICING_MODELS = ["subscription", "per-use", "license", "freemium", "custom"] as const;
 
 /** Stale after six months without an update: shown as such and ranked lower. */

@@ -56,7 +56,7 @@ export function SiteHeader({ user, unread }: { user: RootUser | null; unread: nu
               </Link>
             </>
           ) : (
-            <Link to="/login" className="button button--small">
+            <Link to="/login" className="button button--small header-login">
               {t("common.nav.login")}
             </Link>
           )}

@@ -1,6 +1,7 @@
 /**
  * Start-up of the server process, run once: validate the configuration, open and migrate the
- * database, seed the demo data into an empty database, make the configured admin. Everything else
+ * database, seed the demo data into an empty database, make the configured admin, load the
+ * assistant (its corpus and vector index, rebuilt from the database when missing). Everything else
  * awaits `ready()`.
  */
 import type { DbHandle } from "../../db/connection";
@@ -10,12 +11,15 @@ import { hashPassword } from "../../db/password";
 import { loadSeedData } from "../../db/seed/load";
 import { DEMO_PASSWORD, insertSeedData, isDatabaseEmpty } from "../../db/seed/insert";
 import { upsertAdmin } from "../../db/queries/users";
+import { createAssistant, type Assistant } from "../../rag/assistant";
+import { loadRagConfig } from "../../rag/config";
 import { getEnv, type Env } from "./env.server";
 import { log } from "./log.server";
 
 export interface AppContext {
   env: Env;
   database: DbHandle;
+  assistant: Assistant;
 }
 
 declare global {
@@ -42,5 +46,12 @@ async function start(): Promise<AppContext> {
     const result = await upsertAdmin(database.db, env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
     log.info(`admin ${result}`, { email: env.ADMIN_EMAIL });
   }
-  return { env, database };
+  const assistant = await createAssistant({
+    db: database.db,
+    dataDir: env.dataDir,
+    config: loadRagConfig(),
+    seedsDir: `${env.SEEDS_DIR}/services`,
+    log: (line) => log.info(line),
+  });
+  return { env, database, assistant };
 }

@@ -1,8 +1,13 @@
 /**
  * Numbers, money and dates in the reader's language (Intl), and localised database text picked in
- * that language. Dates use Kazakhstan's time zone so the server and the browser print the same day.
+ * that language. Dates use Kazakhstan's time zone so every reader sees the same day.
+ *
+ * Trap: call the Intl formatters on the server (in loaders) and send the strings to the page. Browsers
+ * carry different locale data from Node's (Debian's Chromium has none for Kazakh and prints
+ * "2026 M12 11"), so formatting while rendering would differ between server and browser and break
+ * hydration. Picking a language from stored text (`useLocalized`) is safe anywhere.
  */
-import { useMemo } from "react";
+import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import { DEFAULT_LANGUAGE, INTL_LOCALES, isLanguage, type Language } from "~/i18n/config";
 import { pickLocalized, type LocalizedText } from "./taxonomy";
@@ -33,15 +38,16 @@ export function createFormatter(lang: Language) {
   };
 }
 
-/** A date in the given language, e.g. "28 November 2026" (for code outside React components). */
+/** A date in the given language, e.g. "28 November 2026". Server-side only (see the note above). */
 export function formatDate(ms: number, lang: Language): string {
   return createFormatter(lang).date(ms);
 }
 
-export function useFormat(): Formatter {
+/** Picks the reader's language from stored localised text; safe while rendering. */
+export function useLocalized(): (value: LocalizedText | null | undefined) => string {
   const { i18n } = useTranslation();
   const lang = isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
-  return useMemo(() => createFormatter(lang), [lang]);
+  return useCallback((value) => (value ? pickLocalized(value, lang) : ""), [lang]);
 }
 
 /** Whole days from `now` until `at`, rounded up (a deadline later today is 0, tomorrow is 1). */

@@ -38,13 +38,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
       const agency = agencyRow
         ? {
             name: pickLocalized(parseLocalized(agencyRow.name), lng),
-            challenges: challenges.map((c) => ({ slug: c.slug, title: pickLocalized(parseLocalized(c.title), lng), status: c.status, deadline: c.deadline_at, applications: Number(c.applications) })),
+            challenges: challenges.map((c) => ({ slug: c.slug, title: pickLocalized(parseLocalized(c.title), lng), status: c.status, deadline: formatDate(c.deadline_at, lng), applications: Number(c.applications) })),
           }
         : null;
       return { ...base, startups: [], investor: null, agency, pending: [] };
     }
     case "admin": {
-      const pending = (await users.listUnverifiedUsers(db)).map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role, created: u.created_at }));
+      const pending = (await users.listUnverifiedUsers(db)).map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role, created: formatDate(u.created_at, lng) }));
       return { ...base, startups: [], investor: null, agency: null, pending };
     }
   }
@@ -130,6 +130,16 @@ export default function Account() {
             <Link className="button button--secondary" to="/challenges?status=open">
               {t("account.startup.findChallenges")}
             </Link>
+            {data.startups.length > 0 ? (
+              <>
+                <Link className="button button--secondary" to="/account/applications">
+                  {t("applications.links.mine")}
+                </Link>
+                <Link className="button button--secondary" to="/account/products">
+                  {t("applications.links.products")}
+                </Link>
+              </>
+            ) : null}
           </div>
         </section>
       ) : null}
@@ -169,9 +179,9 @@ export default function Account() {
               {data.agency.challenges.map((c) => (
                 <li key={c.slug} className="list-row">
                   <div>
-                    {c.status === "draft" ? <strong>{c.title}</strong> : <Link to={`/challenges/${c.slug}`}>{c.title}</Link>}
+                    <Link to={`/agency/challenges/${c.slug}`}>{c.title}</Link>
                     <div className="muted small">
-                      {formatDate(c.deadline, data.lng)} · {t("account.agency.applications", { count: c.applications })}
+                      {c.deadline} · {t("account.agency.applications", { count: c.applications })}
                     </div>
                   </div>
                   <span className="badge badge--sky">{t(`common.challengeStatus.${c.status}` as never)}</span>
@@ -179,9 +189,17 @@ export default function Account() {
               ))}
             </ul>
           )}
-          <Link className="button button--secondary" to="/challenges">
-            {t("account.agency.browse")}
-          </Link>
+          <div className="button-row">
+            <Link className="button" to="/agency">
+              {t("agency.links.workspace")}
+            </Link>
+            <Link className="button button--secondary" to="/agency/challenges/new">
+              {t("agency.dashboard.post")}
+            </Link>
+            <Link className="button button--secondary" to="/challenges">
+              {t("account.agency.browse")}
+            </Link>
+          </div>
         </section>
       ) : null}
 
@@ -212,7 +230,7 @@ export default function Account() {
                       <td>{p.name}</td>
                       <td>{p.email}</td>
                       <td>{t(`common.roles.${p.role}`)}</td>
-                      <td>{formatDate(p.created, data.lng)}</td>
+                      <td>{p.created}</td>
                       <td>
                         <Form method="post">
                           <CsrfInput />

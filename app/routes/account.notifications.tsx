@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       } catch {
         payload = {};
       }
-      return { id: n.id, kind: n.kind, link: n.link, unread: n.read_at === null, created: n.created_at, text: payload[lng] ?? payload.en ?? payload.text ?? n.kind };
+      return { id: n.id, kind: n.kind, link: n.link, unread: n.read_at === null, created: formatDate(n.created_at, lng), text: payload[lng] ?? payload.en ?? payload.text ?? n.kind };
     }),
   };
 }
@@ -61,7 +61,7 @@ export default function Notifications() {
               <li key={n.id} className="list-row">
                 <div>
                   {n.unread ? <span className="badge badge--gold">•</span> : null} {n.link ? <Link to={n.link}>{n.text}</Link> : n.text}
-                  <div className="muted small">{formatDate(n.created, data.lng)}</div>
+                  <div className="muted small">{n.created}</div>
                 </div>
               </li>
             ))}

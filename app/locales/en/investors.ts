@@ -1,1 +1,56 @@
-export const investors = {};
+export const investors = {
+  title: "Investors",
+  intro: "Venture funds, angels and corporate investors backing AI in Kazakhstan, and what each of them invests in.",
+  metaDescription: "Investors in Kazakhstan's AI startups: sectors, stages, ticket sizes and geography.",
+  filters: {
+    sector: "Invests in",
+    anySector: "All sectors",
+    stage: "Stage",
+    anyStage: "Any stage",
+    apply: "Show investors",
+    reset: "Clear filters",
+  },
+  results: "Investors found: {{count}}",
+  resultsHeading: "Investor directory",
+  empty: {
+    title: "No investors match these filters",
+    text: "Try another sector or stage, or clear the filters.",
+    reset: "Show all investors",
+  },
+  kinds: {
+    vc: "Venture fund",
+    angel: "Angel investor",
+    corporate: "Corporate investor",
+    accelerator: "Accelerator",
+    "public-fund": "Public fund",
+  },
+  thesis: {
+    title: "Investment thesis",
+    sectors: "Sectors",
+    stages: "Stages",
+    ticket: "Ticket size",
+    geography: "Geography",
+    city: "Based in",
+    kind: "Type",
+  },
+  geography: {
+    Kazakhstan: "Kazakhstan",
+    "Central Asia": "Central Asia",
+    "Caspian region": "Caspian region",
+    Caucasus: "Caucasus",
+  },
+  verifiedHint: "An Aqyl administrator has verified this investor's account.",
+  unverifiedHint: "This account has not been verified by an administrator yet.",
+  profile: {
+    facts: "Key facts",
+    back: "All investors",
+    about: "About",
+    startupCta: "Building an AI startup? Create a profile so investors like this one can find you.",
+    startupCtaAction: "Create a startup profile",
+  },
+  startupCta: {
+    title: "Are you an AI startup?",
+    text: "Create a profile and investors will see your company in their ranked deal flow.",
+    action: "Create a startup profile",
+  },
+};

@@ -11,7 +11,7 @@ export const common = {
     home: "Главная",
     startups: "Стартапы",
     investors: "Инвесторы",
-    challenges: "Пилотные задачи",
+    challenges: "Задачи",
     assistant: "Помощник",
     services: "Госуслуги",
     dashboard: "Дашборд",
