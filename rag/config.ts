@@ -4,6 +4,7 @@
  * otherwise the embedded defaults (hashed embedder, extractive composer) run with no network at all.
  */
 import { z } from "zod";
+import type { EmbedderConfig } from "./embeddings/index";
 
 const optionalText = z
   .string()
@@ -18,13 +19,15 @@ const envSchema = z.object({
   OPENAI_API_KEY: optionalText,
   EMBEDDINGS_MODEL: optionalText,
   CHAT_MODEL: optionalText,
-  MODEL_TIMEOUT_MS: optionalText.transform((value) => Number(value ?? "8000")).pipe(
-    z
-      .number({ message: "MODEL_TIMEOUT_MS must be a number of milliseconds" })
-      .int("MODEL_TIMEOUT_MS must be a whole number of milliseconds")
-      .min(100, "MODEL_TIMEOUT_MS must be at least 100")
-      .max(600_000, "MODEL_TIMEOUT_MS must be at most 600000"),
-  ),
+  MODEL_TIMEOUT_MS: optionalText
+    .transform((value) => Number(value ?? "8000"))
+    .pipe(
+      z
+        .number({ message: "MODEL_TIMEOUT_MS must be a number of milliseconds" })
+        .int("MODEL_TIMEOUT_MS must be a whole number of milliseconds")
+        .min(100, "MODEL_TIMEOUT_MS must be at least 100")
+        .max(600_000, "MODEL_TIMEOUT_MS must be at most 600000"),
+    ),
   DATA_DIR: optionalText.transform((value) => value ?? ".data"),
   DATABASE_URL: optionalText,
 });
@@ -69,4 +72,12 @@ export function loadRagConfig(env: Record<string, string | undefined> = process.
     chat: endpoint(e.CHAT_MODEL),
     embeddings: endpoint(e.EMBEDDINGS_MODEL),
   };
+}
+
+/** The embedder the configuration asks for: an OpenAI-compatible endpoint, or the hashed default. */
+export function embedderConfigOf(config: RagConfig): EmbedderConfig {
+  const e = config.embeddings;
+  return e
+    ? { provider: "openai", baseUrl: e.baseURL, apiKey: e.apiKey, model: e.model, timeoutMs: config.modelTimeoutMs }
+    : { provider: "hashed" };
 }

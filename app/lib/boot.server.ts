@@ -11,8 +11,9 @@ import { hashPassword } from "../../db/password";
 import { loadSeedData } from "../../db/seed/load";
 import { DEMO_PASSWORD, insertSeedData, isDatabaseEmpty } from "../../db/seed/insert";
 import { upsertAdmin } from "../../db/queries/users";
-import { createAssistant, type Assistant } from "../../rag/assistant";
-import { loadRagConfig } from "../../rag/config";
+import { purgeChatLogs, retentionCutoff } from "../../db/queries/chat-logs";
+import { assignDocumentOwners } from "../../db/queries/corpus-owners";
+import { createAssistant, loadRagConfig, type Assistant } from "../../rag/index";
 import { getEnv, type Env } from "./env.server";
 import { log } from "./log.server";
 
@@ -53,5 +54,24 @@ async function start(): Promise<AppContext> {
     seedsDir: `${env.SEEDS_DIR}/services`,
     log: (line) => log.info(line),
   });
+  const owned = await assignDocumentOwners(database.db);
+  if (owned) log.info("assigned service documents to their agencies", { documents: owned });
+  await startChatLogRetention(database, env.CHAT_LOG_DAYS);
   return { env, database, assistant };
+}
+
+const HOUR_MS = 3_600_000;
+
+/** Purges chat logs older than `days` now and then every hour; the timer never keeps the process alive. */
+async function startChatLogRetention(database: DbHandle, days: number): Promise<void> {
+  const purge = async () => {
+    try {
+      const purged = await purgeChatLogs(database.db, retentionCutoff(days));
+      if (purged.chatLogs || purged.messengerEvents || purged.conversations) log.info("purged old chat logs", { days, ...purged });
+    } catch (error) {
+      log.error("chat log purge failed", { error: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  await purge();
+  setInterval(() => void purge(), HOUR_MS).unref();
 }

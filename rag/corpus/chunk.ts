@@ -29,9 +29,15 @@ export class Chunker {
     const { chunkSize, chunkOverlap } = this.params;
     if (!(chunkSize > 0)) throw new Error(`chunkSize must be positive (got ${chunkSize})`);
     if (!(chunkOverlap >= 0 && chunkOverlap < chunkSize)) {
-      throw new Error(`chunkOverlap must be at least 0 and smaller than chunkSize (got ${chunkOverlap} ≥ ${chunkSize})`);
+      throw new Error(
+        `chunkOverlap must be at least 0 and smaller than chunkSize (got ${chunkOverlap} ≥ ${chunkSize})`,
+      );
     }
-    this.splitter = new RecursiveCharacterTextSplitter({ chunkSize, chunkOverlap, separators: ["\n\n", "\n", ". ", "; ", ", ", " ", ""] });
+    this.splitter = new RecursiveCharacterTextSplitter({
+      chunkSize,
+      chunkOverlap,
+      separators: ["\n\n", "\n", ". ", "; ", ", ", " ", ""],
+    });
   }
 
   async chunk(doc: ServiceDocumentInput): Promise<ChunkDraft[]> {

@@ -8,8 +8,18 @@ import { z } from "zod";
 import { LANGS, type Lang } from "../types";
 
 export const CATEGORIES = [
-  "identity", "residence", "family", "transport", "business", "taxes",
-  "social", "pensions", "health", "education", "housing", "state",
+  "identity",
+  "residence",
+  "family",
+  "transport",
+  "business",
+  "taxes",
+  "social",
+  "pensions",
+  "health",
+  "education",
+  "housing",
+  "state",
 ] as const;
 
 const slug = z
@@ -23,7 +33,11 @@ const isoDate = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "is not a real calendar date");
+  .refine(
+    (value) =>
+      !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+    "is not a real calendar date",
+  );
 
 const stringList = z.array(z.string().trim().min(1, "list items must not be empty"));
 

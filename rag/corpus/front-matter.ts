@@ -41,7 +41,8 @@ export function parseFrontMatter(lines: string[], firstLine = 1): FrontMatterRes
       i++;
       continue;
     }
-    if (/^\s/.test(raw)) throw new FrontMatterError(`unexpected indented line "${raw.trim()}" (expected "key: value")`, lineNo);
+    if (/^\s/.test(raw))
+      throw new FrontMatterError(`unexpected indented line "${raw.trim()}" (expected "key: value")`, lineNo);
     const match = KEY_LINE.exec(raw);
     if (!match) throw new FrontMatterError(`expected "key: value", got "${raw.trim()}"`, lineNo);
     const key = match[1]!;
@@ -155,7 +156,8 @@ function parseFlowList(text: string, line: number): string[] {
   const trimmed = items.map((item) => item.trim());
   // `[a, b,]` and `[]` are fine; an empty item in the middle is a typo worth reporting.
   if (trimmed.length > 0 && trimmed[trimmed.length - 1] === "") trimmed.pop();
-  if (trimmed.some((item) => item === "")) throw new FrontMatterError("empty item in a list (two commas in a row?)", line);
+  if (trimmed.some((item) => item === ""))
+    throw new FrontMatterError("empty item in a list (two commas in a row?)", line);
   return trimmed.map((item) => parseScalar(item, line));
 }
 
@@ -172,7 +174,8 @@ function parseScalar(text: string, line: number): string {
     }
   }
   if (text.startsWith("'")) {
-    if (text.length < 2 || !text.endsWith("'")) throw new FrontMatterError(`unterminated single-quoted string ${text}`, line);
+    if (text.length < 2 || !text.endsWith("'"))
+      throw new FrontMatterError(`unterminated single-quoted string ${text}`, line);
     return text.slice(1, -1).replace(/''/g, "'");
   }
   return text;

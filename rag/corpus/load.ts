@@ -60,7 +60,12 @@ export function loadCorpus(path: string, options: LoadCorpusOptions = {}): Loade
       });
       result = { documents: parsed.document ? [parsed.document] : [], issues: parsed.issues };
     } else {
-      const tabular = { mapping: options.mapping, defaultLang: options.defaultLang, detectLang: (t: string) => detectLanguage(t), source };
+      const tabular = {
+        mapping: options.mapping,
+        defaultLang: options.defaultLang,
+        detectLang: (t: string) => detectLanguage(t),
+        source,
+      };
       result = format === "csv" ? readCsvRows(text, tabular) : readJsonRows(text, tabular);
     }
     issues.push(...result.issues);
@@ -68,7 +73,11 @@ export function loadCorpus(path: string, options: LoadCorpusOptions = {}): Loade
       const id = documentIdOf(doc);
       const first = seen.get(id);
       if (first) {
-        issues.push({ source: doc.source, severity: "error", message: `duplicate document ${id} (first in ${first}); later copy skipped` });
+        issues.push({
+          source: doc.source,
+          severity: "error",
+          message: `duplicate document ${id} (first in ${first}); later copy skipped`,
+        });
         continue;
       }
       seen.set(id, doc.source || relative(base, file));

@@ -24,7 +24,17 @@ export interface ParseResult {
   issues: CorpusIssue[];
 }
 
-const KNOWN_KEYS = new Set(["serviceId", "lang", "title", "agency", "category", "sourceUrl", "lastChecked", "keywords", "unverified"]);
+const KNOWN_KEYS = new Set([
+  "serviceId",
+  "lang",
+  "title",
+  "agency",
+  "category",
+  "sourceUrl",
+  "lastChecked",
+  "keywords",
+  "unverified",
+]);
 
 const UNVERIFIED_MARKERS: Record<Lang, string> = {
   en: "(to be confirmed)",
@@ -90,7 +100,10 @@ export function parseServiceMarkdown(text: string, options: ParseMarkdownOptions
   const doc = parsed.data;
 
   if (options.expect?.serviceId && doc.serviceId !== options.expect.serviceId) {
-    error(`serviceId "${doc.serviceId}" does not match the file name "${options.expect.serviceId}.md"`, keyLines.serviceId);
+    error(
+      `serviceId "${doc.serviceId}" does not match the file name "${options.expect.serviceId}.md"`,
+      keyLines.serviceId,
+    );
   }
   if (options.expect?.lang && doc.lang !== options.expect.lang) {
     error(`lang "${doc.lang}" does not match the folder "${options.expect.lang}/"`, keyLines.lang);
@@ -101,9 +114,12 @@ export function parseServiceMarkdown(text: string, options: ParseMarkdownOptions
     if (structure.title === undefined) error('the body must start with a "# Title" line', bodyLine);
     const seen = new Map<string, number>();
     for (const s of structure.sections) {
-      if (s.section === "other") error(`unknown section heading "## ${s.heading}" (see the table in docs/corpus-format.md)`, s.headingLine);
-      else if (s.section === "intro") warning("text between the title and the first section is not part of any section", s.lineStart);
-      else if (seen.has(s.section)) error(`section "${s.heading}" appears twice (first on line ${seen.get(s.section)})`, s.headingLine);
+      if (s.section === "other")
+        error(`unknown section heading "## ${s.heading}" (see the table in docs/corpus-format.md)`, s.headingLine);
+      else if (s.section === "intro")
+        warning("text between the title and the first section is not part of any section", s.lineStart);
+      else if (seen.has(s.section))
+        error(`section "${s.heading}" appears twice (first on line ${seen.get(s.section)})`, s.headingLine);
       else {
         seen.set(s.section, s.headingLine);
         if (!s.text.trim()) error(`section "${s.heading}" is empty`, s.headingLine);
@@ -111,9 +127,12 @@ export function parseServiceMarkdown(text: string, options: ParseMarkdownOptions
     }
     const missing = SECTION_IDS.filter((id) => !seen.has(id));
     if (missing.length > 0) error(`missing section(s): ${missing.join(", ")}`, bodyLine);
-    const order = structure.sections.map((s) => s.section).filter((id) => (SECTION_IDS as readonly string[]).includes(id));
+    const order = structure.sections
+      .map((s) => s.section)
+      .filter((id) => (SECTION_IDS as readonly string[]).includes(id));
     const expectedOrder = SECTION_IDS.filter((id) => order.includes(id));
-    if (missing.length === 0 && order.join() !== expectedOrder.join()) warning(`sections are out of order (expected ${SECTION_IDS.join(", ")})`, bodyLine);
+    if (missing.length === 0 && order.join() !== expectedOrder.join())
+      warning(`sections are out of order (expected ${SECTION_IDS.join(", ")})`, bodyLine);
     const marker = UNVERIFIED_MARKERS[doc.lang];
     if (doc.unverified.length > 0 && !body.includes(marker)) {
       warning(`unverified facts are listed but the body has no "${marker}" marker`, keyLines.unverified);

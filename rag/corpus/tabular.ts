@@ -2,7 +2,8 @@
  * Readers for table-shaped corpora (JSONL, a JSON array, CSV) with a field mapping, producing the same
  * `ServiceDocumentInput` as the Markdown reader so every corpus goes through one pipeline. A mapping
  * like `title=name,body=description+requirements,id=slug,lang=language` names, for each document field,
- * the source field(s) holding it; unmapped document fields are looked up under their own name.
+ * the source field(s) holding it; unmapped document fields are looked up under their own name or a
+ * common alias (`id`, `url`, `language`, `name`, `text`).
  */
 import type { Lang } from "../types";
 import { serviceDocumentInputSchema, type ServiceDocumentInput } from "./document";
@@ -10,25 +11,47 @@ import { CsvError, parseCsv } from "./csv";
 import type { CorpusIssue } from "./issues";
 
 export const MAPPABLE_FIELDS = [
-  "serviceId", "lang", "title", "body", "agency", "category", "sourceUrl", "lastChecked", "keywords", "unverified",
+  "serviceId",
+  "lang",
+  "title",
+  "body",
+  "agency",
+  "category",
+  "sourceUrl",
+  "lastChecked",
+  "keywords",
+  "unverified",
 ] as const;
 export type MappableField = (typeof MAPPABLE_FIELDS)[number];
 /** Document field → source field paths (joined when several). */
 export type FieldMapping = Partial<Record<MappableField, string[]>>;
 
-const ALIASES: Record<string, MappableField> = { id: "serviceId", url: "sourceUrl", language: "lang", name: "title", text: "body" };
+const ALIASES: Record<string, MappableField> = {
+  id: "serviceId",
+  url: "sourceUrl",
+  language: "lang",
+  name: "title",
+  text: "body",
+};
 
 /** Parses `title=name,body=description+requirements,id=slug`. Throws with the bad pair named. */
 export function parseFieldMapping(spec: string | undefined): FieldMapping {
   const mapping: FieldMapping = {};
   if (!spec) return mapping;
-  for (const pair of spec.split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of spec
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const eq = pair.indexOf("=");
     if (eq <= 0 || eq === pair.length - 1) throw new Error(`--map: "${pair}" must look like field=sourceField`);
     const target = pair.slice(0, eq).trim();
     const field = (MAPPABLE_FIELDS as readonly string[]).includes(target) ? (target as MappableField) : ALIASES[target];
     if (!field) throw new Error(`--map: unknown field "${target}" (known: ${MAPPABLE_FIELDS.join(", ")}, id, url)`);
-    mapping[field] = pair.slice(eq + 1).split("+").map((s) => s.trim()).filter(Boolean);
+    mapping[field] = pair
+      .slice(eq + 1)
+      .split("+")
+      .map((s) => s.trim())
+      .filter(Boolean);
   }
   return mapping;
 }
@@ -67,7 +90,12 @@ export function readJsonRows(text: string, options: TabularOptions): TabularResu
       try {
         rows.push({ row: JSON.parse(line), where: options.source, line: i + 1 });
       } catch (e) {
-        issues.push({ source: options.source, line: i + 1, severity: "error", message: `not valid JSON: ${(e as Error).message}` });
+        issues.push({
+          source: options.source,
+          line: i + 1,
+          severity: "error",
+          message: `not valid JSON: ${(e as Error).message}`,
+        });
       }
     });
   }
@@ -96,12 +124,18 @@ export function readCsvRows(text: string, options: TabularOptions): TabularResul
     throw e;
   }
   const [header, ...data] = records;
-  if (!header) return { documents: [], issues: [{ source: options.source, severity: "error", message: "the file is empty" }] };
+  if (!header)
+    return { documents: [], issues: [{ source: options.source, severity: "error", message: "the file is empty" }] };
   const names = header.fields.map((f) => f.trim());
   const documents: ServiceDocumentInput[] = [];
   for (const record of data) {
     if (record.fields.length !== names.length) {
-      issues.push({ source: options.source, line: record.line, severity: "error", message: `row has ${record.fields.length} fields, the header has ${names.length}` });
+      issues.push({
+        source: options.source,
+        line: record.line,
+        severity: "error",
+        message: `row has ${record.fields.length} fields, the header has ${names.length}`,
+      });
       continue;
     }
     const row: Row = {};
@@ -112,23 +146,34 @@ export function readCsvRows(text: string, options: TabularOptions): TabularResul
   return { documents, issues };
 }
 
-function rowToDocument(row: Row, source: string, line: number, options: TabularOptions, issues: CorpusIssue[]): ServiceDocumentInput | undefined {
+function rowToDocument(
+  row: Row,
+  source: string,
+  line: number,
+  options: TabularOptions,
+  issues: CorpusIssue[],
+): ServiceDocumentInput | undefined {
   const mapping = options.mapping ?? {};
-  const fieldsOf = (field: MappableField) => mapping[field] ?? [field];
+  const fieldsOf = (field: MappableField) => mapping[field] ?? defaultFields(row, field);
   const text = (field: MappableField, joiner = "\n\n") =>
     fieldsOf(field)
       .map((path) => valueAt(row, path))
-      .flatMap((v) => (Array.isArray(v) ? [v.map(String).join("\n")] : v === null || v === undefined ? [] : [String(v)]))
+      .flatMap((v) =>
+        Array.isArray(v) ? [v.map(String).join("\n")] : v === null || v === undefined ? [] : [String(v)],
+      )
       .map((s) => s.trim())
       .filter(Boolean)
       .join(joiner);
   const list = (field: MappableField) =>
-    fieldsOf(field).flatMap((path) => {
-      const v = valueAt(row, path);
-      if (Array.isArray(v)) return v.map(String);
-      if (v === null || v === undefined) return [];
-      return String(v).split(/[;|]/);
-    }).map((s) => s.trim()).filter(Boolean);
+    fieldsOf(field)
+      .flatMap((path) => {
+        const v = valueAt(row, path);
+        if (Array.isArray(v)) return v.map(String);
+        if (v === null || v === undefined) return [];
+        return String(v).split(/[;|]/);
+      })
+      .map((s) => s.trim())
+      .filter(Boolean);
 
   const title = text("title", " — ");
   let body = text("body");
@@ -142,7 +187,7 @@ function rowToDocument(row: Row, source: string, line: number, options: TabularO
   const rawLang = text("lang").toLowerCase();
   const lang: Lang | string = rawLang
     ? rawLang
-    : options.defaultLang ?? options.detectLang?.(`${title}\n${body}`) ?? "en";
+    : (options.defaultLang ?? options.detectLang?.(`${title}\n${body}`) ?? "en");
   const draft = {
     serviceId,
     lang,
@@ -162,11 +207,27 @@ function rowToDocument(row: Row, source: string, line: number, options: TabularO
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? "");
       const from = mapping[field as MappableField]?.join("+");
-      issues.push({ source, line, severity: "error", message: `${field}${from ? ` (from "${from}")` : ""} ${issue.message}` });
+      issues.push({
+        source,
+        line,
+        severity: "error",
+        message: `${field}${from ? ` (from "${from}")` : ""} ${issue.message}`,
+      });
     }
     return undefined;
   }
   return parsed.data;
+}
+
+/** Unmapped fields are looked up under their own name, then under a common alias ("id", "url"…). */
+function defaultFields(row: Row, field: MappableField): string[] {
+  const names = [
+    field,
+    ...Object.entries(ALIASES)
+      .filter(([, f]) => f === field)
+      .map(([alias]) => alias),
+  ];
+  return [names.find((name) => name in row) ?? field];
 }
 
 function valueAt(row: Row, path: string): unknown {
