@@ -40,7 +40,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (wait > 0) return jsonError(429, "Too many questions; try again later", undefined, { "Retry-After": String(wait) });
 
   const assistant = await getAssistant();
-  const chatRequest = { ...parsed.data, channel: "api" };
+  // The site's own chat page says so, so the dashboard can tell web use from integrations.
+  const channel = request.headers.get("x-aqyl-channel") === "web" ? "web" : "api";
+  const chatRequest = { ...parsed.data, channel };
   if (!(request.headers.get("accept") ?? "").includes("text/event-stream")) {
     return jsonResponse(await assistant.ask(chatRequest));
   }
