@@ -8,13 +8,27 @@ import { TIME_ZONE } from "./format";
 const DATE_INPUT = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const partsFormat = new Intl.DateTimeFormat("en-US", {
-  timeZone: TIME_ZONE, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
+  timeZone: TIME_ZONE,
+  hourCycle: "h23",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
 });
 
 /** The zone's offset from UTC at `ms`, in milliseconds. */
 function zoneOffset(ms: number): number {
   const parts = Object.fromEntries(partsFormat.formatToParts(ms).map((p) => [p.type, p.value]));
-  const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  const asUtc = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
   return asUtc - Math.floor(ms / 1000) * 1000;
 }
 
@@ -25,7 +39,8 @@ export function deadlineFromDateInput(value: string): number | undefined {
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const utcEnd = Date.UTC(year, month - 1, day, 23, 59, 59, 999);
   const check = new Date(utcEnd);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day)
+    return undefined;
   return utcEnd - zoneOffset(utcEnd);
 }
 

@@ -1,15 +1,22 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CheckCircle2, Plus, ShieldAlert } from "lucide-react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { ChallengeFits } from "~/components/challenge-fits";
 import { CsrfInput } from "~/components/forms";
 import { requireRole, requireUser } from "~/lib/auth.server";
+import { challengeFits } from "~/lib/challenge-matches.server";
 import { readForm } from "~/lib/csrf.server";
 import { accounts, getDb, startupProfiles, users } from "~/lib/db.server";
 import { getFixedT } from "~/lib/i18n.server";
 import { formatDate } from "~/lib/format";
+import { displayContext } from "~/lib/marketplace-display.server";
 import { parseList, parseLocalized, pickLocalized } from "~/lib/taxonomy";
+import dealStyles from "~/styles/deals.css?url";
+
+// Match scores and reasons (the startup's "challenges that fit you") use the deal-flow styles.
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: dealStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Aqyl` }];
 
@@ -23,7 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       const startups = (await startupProfiles.listOwnedStartups(db, user.id)).map((s) => ({
         id: s.id, slug: s.slug, name: s.name, tagline: pickLocalized(parseLocalized(s.tagline), lng), published: s.published === 1,
       }));
-      return { ...base, startups, investor: null, agency: null, pending: [] };
+      const fits = startups[0] ? await challengeFits(db, startups[0].id, displayContext(request)) : [];
+      return { ...base, startups, investor: null, agency: null, pending: [], fits };
     }
     case "investor": {
       const row = await accounts.getInvestorByOwner(db, user.id);
@@ -135,6 +143,9 @@ export default function Account() {
                 <Link className="button button--secondary" to="/account/applications">
                   {t("applications.links.mine")}
                 </Link>
+                <Link className="button button--secondary" to="/account/intros">
+                  {t("deals.account.startupIntros")}
+                </Link>
                 <Link className="button button--secondary" to="/account/products">
                   {t("applications.links.products")}
                 </Link>
@@ -143,6 +154,8 @@ export default function Account() {
           </div>
         </section>
       ) : null}
+
+      {"fits" in data && data.startups.length > 0 ? <ChallengeFits fits={data.fits} /> : null}
 
       {user.role === "investor" ? (
         <section className="card" aria-labelledby="investor-heading">
@@ -164,7 +177,19 @@ export default function Account() {
             </>
           ) : null}
           <div className="button-row" style={{ marginTop: "1rem" }}>
-            <Link className="button" to="/startups">
+            <Link className="button" to="/deals">
+              {t("deals.nav.dealFlow")}
+            </Link>
+            <Link className="button button--secondary" to="/pipeline">
+              {t("deals.nav.pipeline")}
+            </Link>
+            <Link className="button button--secondary" to="/account/intros">
+              {t("deals.nav.intros")}
+            </Link>
+            <Link className="button button--secondary" to="/account/investor">
+              {t("deals.nav.thesis")}
+            </Link>
+            <Link className="button button--ghost" to="/startups">
               {t("account.investor.browse")}
             </Link>
           </div>
@@ -198,6 +223,29 @@ export default function Account() {
             </Link>
             <Link className="button button--secondary" to="/challenges">
               {t("account.agency.browse")}
+            </Link>
+          </div>
+          <h3 className="subheading">{t("admin.links.heading")}</h3>
+          <div className="button-row">
+            <Link className="button button--secondary" to="/admin/corpus">
+              {t("admin.links.agencyCorpus")}
+            </Link>
+            <Link className="button button--secondary" to="/agency/reports">
+              {t("admin.links.reports")}
+            </Link>
+          </div>
+        </section>
+      ) : null}
+
+      {user.role === "admin" ? (
+        <section className="card" aria-labelledby="assistant-admin-heading">
+          <h2 id="assistant-admin-heading">{t("admin.links.heading")}</h2>
+          <div className="button-row">
+            <Link className="button" to="/admin/corpus">
+              {t("admin.links.corpus")}
+            </Link>
+            <Link className="button button--secondary" to="/admin/quality">
+              {t("admin.links.quality")}
             </Link>
           </div>
         </section>

@@ -4,8 +4,9 @@ import { ArrowLeft, CalendarClock, ExternalLink, Gauge, Hourglass, Inbox, Landma
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ChallengeStatusBadge } from "~/components/challenge-card";
+import { ApplyCallout, JudgingSummary } from "~/components/challenge-results";
 import { getUser } from "~/lib/auth.server";
-import { getDb, marketplace } from "~/lib/db.server";
+import { applications, getDb, marketplace } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { useLocalized } from "~/lib/format";
 import { useLabels } from "~/lib/labels";
@@ -25,18 +26,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!challenge) throw new Response("Not found", { status: 404 });
   const context = displayContext(request);
   const display = challengeCardDisplay(challenge, context, Date.now());
+  // Open judging: once a startup is selected, the scores of every application (see applications.publicJudging).
+  const judging = (await applications.publicJudging(await getDb(), challenge)).map((row) => ({
+    ...row,
+    total: row.totalScore === null ? null : context.format.number(Math.round(row.totalScore * 10) / 10),
+  }));
   return {
     title: context.format.text(challenge.title),
     description: context.format.text(challenge.problem).slice(0, 200),
     challenge,
     display: { ...display, applications: context.format.number(challenge.applicationCount) },
     signedIn: Boolean(user),
+    isStartup: user?.role === "startup",
+    judging,
     demo: getEnv().SEED_DEMO_DATA,
   };
 }
 
 export default function ChallengePage() {
-  const { challenge, display, signedIn, demo } = useLoaderData<typeof loader>();
+  const { challenge, display, signedIn, isStartup, judging, demo } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const localized = useLocalized();
   const labels = useLabels();
@@ -121,6 +129,7 @@ export default function ChallengePage() {
           </div>
         </section>
       ) : null}
+      {display.accepting && isStartup ? <ApplyCallout slug={challenge.slug} /> : null}
       {closedForApplications ? <p className="alert alert--info">{t("challenges.detail.closedNote")}</p> : null}
 
       <div className="two-col two-col--wide-aside">
@@ -213,6 +222,7 @@ export default function ChallengePage() {
             </div>
           </section>
 
+          <JudgingSummary rows={judging} criteria={challenge.criteria} />
         </div>
 
         <aside className="stack">

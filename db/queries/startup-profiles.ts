@@ -4,6 +4,7 @@ import type { Database, Startup } from "../schema";
 import { newId } from "../ids";
 import { toSearchText } from "../search-text";
 import { uniqueSlug } from "./accounts";
+import { mergeLocalized } from "../localized";
 
 type Db = Kysely<Database>;
 
@@ -27,19 +28,6 @@ export interface StartupProfileInput {
   askCurrency?: string;
   techParkResident: boolean;
   published: boolean;
-}
-
-/** Merges text written in `lang` into the stored {kk,ru,en} object, keeping the other languages. */
-function mergeLocalized(previous: string | undefined, lang: string, value: string | undefined): string {
-  let current: Record<string, string> = {};
-  try {
-    current = previous ? (JSON.parse(previous) as Record<string, string>) : {};
-  } catch {
-    current = {};
-  }
-  if (value) current[lang] = value;
-  else delete current[lang];
-  return JSON.stringify(current);
 }
 
 function rowFields(input: StartupProfileInput, lang: string, previous?: Startup) {
