@@ -158,14 +158,23 @@ async function main() {
 
   app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce }) }));
 
-  // Anything that escapes Remix still gets a plain message, never a stack trace.
+  // Anything that escapes Remix still gets a plain message, never a stack trace. Express's own client
+  // errors (a malformed %-escape in the path, a body it cannot parse) keep their 4xx status.
   app.use((error, req, res, _next) => {
+    const status = Number(error?.status ?? error?.statusCode);
+    if (status >= 400 && status < 500) {
+      if (!res.headersSent) res.status(status).type("text/plain").send(status === 400 ? "Bad request" : "Request refused");
+      return;
+    }
     process.stderr.write(JSON.stringify({ t: new Date().toISOString(), level: "error", msg: "unhandled", path: req.path, error: String(error?.message ?? error) }) + "\n");
     if (!res.headersSent) res.status(500).type("text/plain").send("Internal error");
   });
 
   const server = app.listen(port, () => {
     process.stderr.write(JSON.stringify({ t: new Date().toISOString(), level: "info", msg: `Aqyl listening on http://localhost:${port}` }) + "\n");
+  });
+  server.on("error", (error) => {
+    fail(error.code === "EADDRINUSE" ? `port ${port} is already in use (set PORT to another port)` : `cannot listen on port ${port}: ${error.message}`);
   });
   server.keepAliveTimeout = 65_000;
   const shutdown = () => server.close(() => process.exit(0));
