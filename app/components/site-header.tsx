@@ -18,6 +18,10 @@ export function SiteHeader({ user, unread }: { user: RootUser | null; unread: nu
     { to: "/services", label: t("common.nav.services") },
     { to: "/dashboard", label: t("common.nav.dashboard") },
   ];
+  // An investor's daily work comes first in the menu; in the main bar, which has no room to spare, deal
+  // flow takes the place of the investor directory.
+  const workLinks = user?.role === "investor" ? [{ to: "/deals", label: t("deals.nav.dealFlow") }, { to: "/pipeline", label: t("deals.nav.pipeline") }] : [];
+  const barLinks = workLinks.length ? links.map((link) => (link.to === "/investors" ? workLinks[0]! : link)) : links;
   const languageHref = (lng: string) => {
     const params = new URLSearchParams(location.search);
     params.set("lng", lng);
@@ -31,7 +35,7 @@ export function SiteHeader({ user, unread }: { user: RootUser | null; unread: nu
           {t("common.appName")}
         </Link>
         <nav className="site-nav" aria-label={t("common.nav.main")}>
-          {links.map((link) => (
+          {barLinks.map((link) => (
             <NavLink key={link.to} to={link.to} prefetch="intent">
               {link.label}
             </NavLink>
@@ -64,7 +68,7 @@ export function SiteHeader({ user, unread }: { user: RootUser | null; unread: nu
             <summary className="button button--ghost" aria-label={t("common.nav.menu")}>
               <Menu size={22} aria-hidden="true" />
             </summary>
-            <MobileNav links={links} user={user} />
+            <MobileNav links={[...workLinks, ...links]} user={user} />
           </details>
         </div>
       </div>

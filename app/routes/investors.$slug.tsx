@@ -6,7 +6,8 @@ import { z } from "zod";
 import { VerifiedBadge } from "~/components/investor-card";
 import { initials } from "~/components/startup-card";
 import { getUser } from "~/lib/auth.server";
-import { getDb, marketplace } from "~/lib/db.server";
+import { getDb, intros, marketplace } from "~/lib/db.server";
+import { responseStatsDisplay } from "~/lib/deal-flow.server";
 import { getEnv } from "~/lib/env.server";
 import { useLocalized } from "~/lib/format";
 import { useLabels } from "~/lib/labels";
@@ -25,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [investor, user] = await Promise.all([getDb().then((db) => marketplace.getInvestorBySlug(db, slug.data)), getUser(request)]);
   if (!investor) throw new Response("Not found", { status: 404 });
   const context = displayContext(request);
+  const stats = await intros.investorResponseStats(await getDb(), [investor.id]);
   return {
     title: investor.name,
     description: context.format.text(investor.thesis.text),
@@ -32,11 +34,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     display: investorDisplay(investor, context),
     signedIn: Boolean(user),
     demo: getEnv().SEED_DEMO_DATA,
+    responsiveness: responseStatsDisplay(stats.get(investor.id), context),
   };
 }
 
 export default function InvestorProfilePage() {
-  const { investor, display, signedIn, demo } = useLoaderData<typeof loader>();
+  const { investor, display, signedIn, demo, responsiveness } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const localized = useLocalized();
   const labels = useLabels();
@@ -118,6 +121,28 @@ export default function InvestorProfilePage() {
                 </>
               ) : null}
             </dl>
+          </section>
+          <section className="card" aria-labelledby="responsiveness-heading" data-testid="investor-responsiveness">
+            <h2 id="responsiveness-heading" className="card__title">
+              {t("deals.stats.title")}
+            </h2>
+            {responsiveness.rate ? (
+              <dl className="facts facts--stacked">
+                <dt>{t("deals.stats.rate")}</dt>
+                <dd>{responsiveness.rate}</dd>
+                {responsiveness.median ? (
+                  <>
+                    <dt>{t("deals.stats.median")}</dt>
+                    <dd>{responsiveness.median}</dd>
+                  </>
+                ) : null}
+              </dl>
+            ) : (
+              <p>{t("deals.stats.none")}</p>
+            )}
+            <p className="muted small">
+              {t("deals.stats.sent", { count: responsiveness.sent })}. {t("deals.stats.hint")}
+            </p>
           </section>
           {!signedIn ? (
             <section className="card card--accent">

@@ -10,8 +10,8 @@
  */
 import { challengeFailures, challengeOpen, startupFitsChallenge, startupFitsThesis, thesisFailures } from "./constraints";
 import {
-  challengeFactorValues, CHALLENGE_WEIGHTS, INVESTOR_SIDE_WEIGHTS, investorSideValues, startupSideValues, STARTUP_SIDE_WEIGHTS,
-  weightedSum, type FactorValue, type Weights,
+  challengeFactorValues, challengeScore, CHALLENGE_WEIGHTS, INVESTOR_SIDE_WEIGHTS, investorSideScore, investorSideValues, startupSideScore,
+  startupSideValues, STARTUP_SIDE_WEIGHTS, type FactorValue, type Weights,
 } from "./factors";
 import { embedText, matchingEmbedder, QueryVector, semanticValue, type SyncEmbedder, type TextVector } from "./semantic";
 import type {
@@ -66,28 +66,72 @@ function excluded<T>(id: string, item: T, failed: FailedConstraint[]): MatchResu
   return { id, item, eligible: false, score: 0, factors: [], failed };
 }
 
-interface Scored<T> {
-  id: string;
-  item: T;
-  score: number;
-  factors: () => Factor[];
+/**
+ * The eligible candidates of one ranking: `score(i)` is candidate i's score (computed without
+ * allocating), `factors(i)` its explained factors, built only for the page returned.
+ */
+interface Ranking<T> {
+  ids: string[];
+  items: T[];
+  score(i: number): number;
+  factors(i: number): Factor[];
 }
 
-/** Sorts, pages and materialises the factors of the page only. */
-function finish<T>(scored: Scored<T>[], rejected: MatchResult<T>[], options: MatchOptions<T>): MatchList<T> {
-  scored.sort(byScoreThenId);
+interface Scored {
+  i: number;
+  id: string;
+  score: number;
+}
+
+/** Pages the ranking and explains the page's results. */
+function finish<T>(ranking: Ranking<T>, rejected: MatchResult<T>[], options: MatchOptions<T>): MatchList<T> {
+  const n = ranking.ids.length;
   const offset = Math.max(0, Math.floor(options.offset ?? 0));
-  const end = options.limit === undefined ? undefined : offset + Math.max(0, Math.floor(options.limit));
+  const k = options.limit === undefined ? n : Math.min(n, offset + Math.max(0, Math.floor(options.limit)));
   // The score reported is the sum of the factors' contributions, so explanation and number agree.
-  const matches = scored.slice(offset, end).map((s) => eligible(s.id, s.item, s.factors()));
-  return { matches, excluded: rejected.sort(byId), total: scored.length };
+  const scored: Scored[] = ranking.ids.map((id, i) => ({ i, id, score: ranking.score(i) }));
+  const matches = scored
+    .sort(byScoreThenId)
+    .slice(offset, k)
+    .map((s) => eligible(s.id, ranking.items[s.i]!, ranking.factors(s.i)));
+  return { matches, excluded: rejected.sort(byId), total: n };
 }
 
 // ─── startups for a challenge, and challenges for a startup ───────────────────────────────────────
 
-function semanticFactor(query: QueryVector, text: TextVector): FactorValue {
-  const cosine = query.similarity(text);
+function semanticFactor(cosine: number): FactorValue {
   return { key: "semantic", value: semanticValue(cosine), evidence: { cosine: Math.round(cosine * 1000) / 1000 } };
+}
+
+/**
+ * One candidate pair: its similarity is either known (`cosine`) or computed once, on demand, from
+ * the ranking's query and the candidate's `text`.
+ */
+interface Pair<T> {
+  id: string;
+  item: T;
+  startup: StartupProfile;
+  cosine?: number;
+  text?: TextVector;
+}
+
+function lazyCosines(pairs: readonly Pair<unknown>[], query: QueryVector | undefined): (i: number) => number {
+  const cosines = new Float64Array(pairs.length).fill(NaN);
+  return (i) => {
+    if (Number.isNaN(cosines[i]!)) cosines[i] = pairs[i]!.cosine ?? query!.similarity(pairs[i]!.text!);
+    return cosines[i]!;
+  };
+}
+
+/** A ranking of (startup, challenge) pairs. */
+function challengeRanking<T>(pairs: (Pair<T> & { challenge: ChallengeProfile })[], now: number, query?: QueryVector): Ranking<T> {
+  const cosine = lazyCosines(pairs, query);
+  return {
+    ids: pairs.map((p) => p.id),
+    items: pairs.map((p) => p.item),
+    score: (i) => challengeScore(pairs[i]!.startup, pairs[i]!.challenge, semanticValue(cosine(i)), now),
+    factors: (i) => toFactors(challengeFactorValues(pairs[i]!.startup, pairs[i]!.challenge, semanticFactor(cosine(i)), now), CHALLENGE_WEIGHTS),
+  };
 }
 
 /** Ranks prepared startups for a challenge (the index and the one-off function both end here). */
@@ -100,7 +144,7 @@ export function rankPreparedForChallenge(
   const checkChallenge = options.checkChallengeStatus ?? true;
   const open = !checkChallenge || challengeOpen(challenge, now);
   const query = new QueryVector(challenge.text, options.embedder);
-  const scored: Scored<StartupProfile>[] = [];
+  const pairs: (Pair<StartupProfile> & { challenge: ChallengeProfile })[] = [];
   const rejected: MatchResult<StartupProfile>[] = [];
   for (const candidate of candidates) {
     const startup = candidate.profile;
@@ -109,10 +153,9 @@ export function rankPreparedForChallenge(
       if (options.includeExcluded) rejected.push(excluded(startup.id, startup, challengeFailures(startup, challenge, now, checkChallenge)));
       continue;
     }
-    const values = challengeFactorValues(startup, challenge, semanticFactor(query, candidate.text), now);
-    scored.push({ id: startup.id, item: startup, score: weightedSum(values, CHALLENGE_WEIGHTS), factors: () => toFactors(values, CHALLENGE_WEIGHTS) });
+    pairs.push({ id: startup.id, item: startup, startup, challenge, text: candidate.text });
   }
-  return finish(scored, rejected, options);
+  return finish(challengeRanking(pairs, now, query), rejected, options);
 }
 
 /**
@@ -138,7 +181,7 @@ export function matchChallengesToStartup(
 ): MatchList<ChallengeProfile> {
   const now = options.now ?? Date.now();
   const text = embedText(startup.text, options.embedder ?? matchingEmbedder());
-  const scored: Scored<ChallengeProfile>[] = [];
+  const pairs: (Pair<ChallengeProfile> & { challenge: ChallengeProfile })[] = [];
   const rejected: MatchResult<ChallengeProfile>[] = [];
   for (const challenge of challenges) {
     if (options.filter && !options.filter(challenge)) continue;
@@ -146,33 +189,40 @@ export function matchChallengesToStartup(
       if (options.includeExcluded) rejected.push(excluded(challenge.id, challenge, challengeFailures(startup, challenge, now, true)));
       continue;
     }
-    const query = new QueryVector(challenge.text, options.embedder);
-    const values = challengeFactorValues(startup, challenge, semanticFactor(query, text), now);
-    scored.push({ id: challenge.id, item: challenge, score: weightedSum(values, CHALLENGE_WEIGHTS), factors: () => toFactors(values, CHALLENGE_WEIGHTS) });
+    pairs.push({ id: challenge.id, item: challenge, startup, challenge, cosine: new QueryVector(challenge.text, options.embedder).similarity(text) });
   }
-  return finish(scored, rejected, options);
+  return finish(challengeRanking(pairs, now), rejected, options);
 }
 
 // ─── investors and startups (reciprocal) ──────────────────────────────────────────────────────────
 
-interface ReciprocalFit {
-  score: number;
-  factors: () => Factor[];
+/** Harmonic mean of both sides' fit, from the semantic value and the rule fits. */
+function reciprocalScore(startup: StartupProfile, thesis: InvestorThesis, semantic: number, now: number): number {
+  const a = investorSideScore(startup, thesis, semantic, now);
+  const b = startupSideScore(startup, thesis, semantic);
+  const total = a + b;
+  return total > 0 ? (2 * a * b) / total : 0;
 }
 
-function reciprocalFit(startup: StartupProfile, thesis: InvestorThesis, semantic: FactorValue, now: number): ReciprocalFit {
-  const investorSide = investorSideValues(startup, thesis, semantic, now);
-  const startupSide = startupSideValues(startup, thesis, semantic);
-  const a = weightedSum(investorSide, INVESTOR_SIDE_WEIGHTS);
-  const b = weightedSum(startupSide, STARTUP_SIDE_WEIGHTS);
+function reciprocalFactors(startup: StartupProfile, thesis: InvestorThesis, cosine: number, now: number): Factor[] {
+  const investorSide = investorSideValues(startup, thesis, semanticFactor(cosine), now);
+  const startupSide = startupSideValues(startup, thesis, semanticFactor(cosine));
+  const a = investorSideScore(startup, thesis, semanticValue(cosine), now);
+  const b = startupSideScore(startup, thesis, semanticValue(cosine));
   const total = a + b;
-  const score = total > 0 ? (2 * a * b) / total : 0;
+  return [
+    ...toFactors(investorSide, INVESTOR_SIDE_WEIGHTS, total > 0 ? b / total : 0, "investor"),
+    ...toFactors(startupSide, STARTUP_SIDE_WEIGHTS, total > 0 ? a / total : 0, "startup"),
+  ];
+}
+
+function reciprocalRanking<T>(pairs: (Pair<T> & { thesis: InvestorThesis })[], now: number, query?: QueryVector): Ranking<T> {
+  const cosine = lazyCosines(pairs, query);
   return {
-    score,
-    factors: () => [
-      ...toFactors(investorSide, INVESTOR_SIDE_WEIGHTS, total > 0 ? b / total : 0, "investor"),
-      ...toFactors(startupSide, STARTUP_SIDE_WEIGHTS, total > 0 ? a / total : 0, "startup"),
-    ],
+    ids: pairs.map((p) => p.id),
+    items: pairs.map((p) => p.item),
+    score: (i) => reciprocalScore(pairs[i]!.startup, pairs[i]!.thesis, semanticValue(cosine(i)), now),
+    factors: (i) => reciprocalFactors(pairs[i]!.startup, pairs[i]!.thesis, cosine(i), now),
   };
 }
 
@@ -184,7 +234,7 @@ export function rankPreparedForInvestor(
 ): MatchList<StartupProfile> {
   const now = options.now ?? Date.now();
   const query = new QueryVector(thesis.text, options.embedder);
-  const scored: Scored<StartupProfile>[] = [];
+  const pairs: (Pair<StartupProfile> & { thesis: InvestorThesis })[] = [];
   const rejected: MatchResult<StartupProfile>[] = [];
   for (const candidate of candidates) {
     const startup = candidate.profile;
@@ -193,10 +243,9 @@ export function rankPreparedForInvestor(
       if (options.includeExcluded) rejected.push(excluded(startup.id, startup, thesisFailures(startup, thesis)));
       continue;
     }
-    const fit = reciprocalFit(startup, thesis, semanticFactor(query, candidate.text), now);
-    scored.push({ id: startup.id, item: startup, ...fit });
+    pairs.push({ id: startup.id, item: startup, startup, thesis, text: candidate.text });
   }
-  return finish(scored, rejected, options);
+  return finish(reciprocalRanking(pairs, now, query), rejected, options);
 }
 
 /**
@@ -220,7 +269,7 @@ export function matchInvestorsToStartup(
 ): MatchList<InvestorThesis> {
   const now = options.now ?? Date.now();
   const text = embedText(startup.text, options.embedder ?? matchingEmbedder());
-  const scored: Scored<InvestorThesis>[] = [];
+  const pairs: (Pair<InvestorThesis> & { thesis: InvestorThesis })[] = [];
   const rejected: MatchResult<InvestorThesis>[] = [];
   for (const thesis of theses) {
     if (options.filter && !options.filter(thesis)) continue;
@@ -228,11 +277,9 @@ export function matchInvestorsToStartup(
       if (options.includeExcluded) rejected.push(excluded(thesis.id, thesis, thesisFailures(startup, thesis)));
       continue;
     }
-    const query = new QueryVector(thesis.text, options.embedder);
-    const fit = reciprocalFit(startup, thesis, semanticFactor(query, text), now);
-    scored.push({ id: thesis.id, item: thesis, ...fit });
+    pairs.push({ id: thesis.id, item: thesis, startup, thesis, cosine: new QueryVector(thesis.text, options.embedder).similarity(text) });
   }
-  return finish(scored, rejected, options);
+  return finish(reciprocalRanking(pairs, now), rejected, options);
 }
 
 /** One pair explained, eligible or not (the "why this match" of a single startup). */
@@ -244,7 +291,6 @@ export function explainStartupForInvestor(
   const failed = thesisFailures(startup, thesis);
   if (failed.length) return excluded(startup.id, startup, failed);
   const text = options.text ?? embedText(startup.text, options.embedder ?? matchingEmbedder());
-  const query = new QueryVector(thesis.text, options.embedder);
-  const fit = reciprocalFit(startup, thesis, semanticFactor(query, text), options.now ?? Date.now());
-  return eligible(startup.id, startup, fit.factors());
+  const cosine = new QueryVector(thesis.text, options.embedder).similarity(text);
+  return eligible(startup.id, startup, reciprocalFactors(startup, thesis, cosine, options.now ?? Date.now()));
 }

@@ -133,3 +133,33 @@ export async function createApplication(
   await db.insertInto("applications").values(row).execute();
   return row;
 }
+
+export async function createIntroRequest(
+  db: Db,
+  investorId: string,
+  startupId: string,
+  overrides: Partial<Row<"intro_requests">> = {},
+): Promise<Row<"intro_requests">> {
+  const now = Date.now();
+  const row: Row<"intro_requests"> = {
+    id: newId(), investor_id: investorId, startup_id: startupId, message: "We would like to talk about your round.",
+    status: "pending", decline_reason: null, created_at: now, responded_at: null, ...overrides,
+  };
+  await db.insertInto("intro_requests").values(row).execute();
+  return row;
+}
+
+export async function createPipelineEntry(
+  db: Db,
+  investorId: string,
+  startupId: string,
+  overrides: Partial<Row<"pipeline_entries">> = {},
+): Promise<Row<"pipeline_entries">> {
+  const now = Date.now();
+  const row: Row<"pipeline_entries"> = {
+    id: newId(), investor_id: investorId, startup_id: startupId, stage: "saved", pass_reason: null, note: null,
+    created_at: now, updated_at: now, ...overrides,
+  };
+  await db.insertInto("pipeline_entries").values(row).execute();
+  return row;
+}
