@@ -231,6 +231,8 @@ export interface ServiceDocumentsTable {
   status: "published" | "unpublished";
   version: number;
   updated_by: string | null;
+  /** The agency whose users may edit this document (besides administrators); null: administrators only. */
+  owner_agency_id: string | null;
   created_at: Millis;
   updated_at: Millis;
 }

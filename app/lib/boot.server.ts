@@ -1,11 +1,12 @@
 /**
  * Start-up of the server process, run once: validate the configuration, open and migrate the
  * database, seed the demo data into an empty database, make the configured admin, load the
- * assistant (its corpus and vector index, rebuilt from the database when missing). Everything else
+ * assistant (its corpus and vector index, rebuilt from the database when missing), then keep the
+ * assistant in step with corpus changes other processes make (replicas, see README). Everything else
  * awaits `ready()`.
  */
 import type { DbHandle } from "../../db/connection";
-import { openDatabase } from "../../db/connection";
+import { checkConnection, openDatabase } from "../../db/connection";
 import { migrateToLatest } from "../../db/migrate";
 import { hashPassword } from "../../db/password";
 import { loadSeedData } from "../../db/seed/load";
@@ -13,7 +14,7 @@ import { DEMO_PASSWORD, insertSeedData, isDatabaseEmpty } from "../../db/seed/in
 import { upsertAdmin } from "../../db/queries/users";
 import { purgeChatLogs, retentionCutoff } from "../../db/queries/chat-logs";
 import { assignDocumentOwners } from "../../db/queries/corpus-owners";
-import { createAssistant, loadRagConfig, type Assistant } from "../../rag/index";
+import { createAssistant, loadRagConfig, watchCorpus, type Assistant } from "../../rag/index";
 import { getEnv, type Env } from "./env.server";
 import { log } from "./log.server";
 
@@ -35,7 +36,16 @@ export function ready(): Promise<AppContext> {
 
 async function start(): Promise<AppContext> {
   const env = getEnv();
-  const database = openDatabase({ dataDir: env.dataDir, databaseUrl: env.DATABASE_URL });
+  const database = openDatabase({ dataDir: env.dataDir, databaseUrl: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE });
+  await checkConnection(database);
+  // Replicas starting together on one database take turns: the first migrates and seeds, the others find it done.
+  const assistant = await database.exclusive("boot", () => setUp(env, database));
+  if (env.CORPUS_POLL_MS > 0) watchCorpus(assistant, { intervalMs: env.CORPUS_POLL_MS, log: (line) => log.info(line) });
+  await startChatLogRetention(database, env.CHAT_LOG_DAYS);
+  return { env, database, assistant };
+}
+
+async function setUp(env: Env, database: DbHandle): Promise<Assistant> {
   const applied = await migrateToLatest(database.db);
   if (applied.length) log.info("migrated", { applied });
   if (env.SEED_DEMO_DATA && (await isDatabaseEmpty(database.db))) {
@@ -56,8 +66,7 @@ async function start(): Promise<AppContext> {
   });
   const owned = await assignDocumentOwners(database.db);
   if (owned) log.info("assigned service documents to their agencies", { documents: owned });
-  await startChatLogRetention(database, env.CHAT_LOG_DAYS);
-  return { env, database, assistant };
+  return assistant;
 }
 
 const HOUR_MS = 3_600_000;

@@ -15,7 +15,14 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATA_DIR: z.string().min(1).default(".data"),
-  DATABASE_URL: z.string().optional(),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^(postgres(ql)?:\/\/|sqlite:)/i, "must start with postgres:// (or sqlite: for the embedded default)")
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
+  /** How often each process checks the database for a corpus change made elsewhere; 0 turns it off. */
+  CORPUS_POLL_MS: z.coerce.number().int().min(0).max(3_600_000).default(2000),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
@@ -27,6 +34,8 @@ const schema = z.object({
   CHAT_LOG_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   CORS_ORIGINS: z.string().default(""),
   AITU_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  /** The site's public address, for absolute links sent outside it (messenger replies). */
+  PUBLIC_URL: z.url({ protocol: /^https?$/, message: "must be an http(s) URL such as https://aqyl.kz" }).optional(),
 });
 
 export type Env = z.infer<typeof schema> & { sessionSecret: string; dataDir: string; secureCookies: boolean };

@@ -68,7 +68,8 @@ export const seedDocumentSchema = serviceDocumentInputSchema.extend({
   category: z.enum(CATEGORIES, { message: `must be one of ${CATEGORIES.join(", ")}` }),
   sourceUrl: z
     .url({ protocol: /^https?$/, message: "must be an http(s) URL" })
-    .refine((url) => /(^|\.)(egov\.kz|gov\.kz)$/i.test(new URL(url).hostname), "must be on egov.kz or gov.kz"),
+    // zod runs refinements even after the URL check failed, so an invalid URL must not throw here.
+    .refine((url) => URL.canParse(url) && /(^|\.)(egov\.kz|gov\.kz)$/i.test(new URL(url).hostname), "must be on egov.kz or gov.kz"),
   lastChecked: isoDate,
 });
 

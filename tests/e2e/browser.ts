@@ -23,3 +23,5 @@ export async function newPage(browser: Browser, baseUrl: string, options: { widt
 }
 
 export const DEMO_PASSWORD = "aqyl-demo-2026";
+/** The administrator the browser tests' server is started with (tests/e2e/global-setup.ts). */
+export const ADMIN = { email: "admin@aqyl.test", password: "admin-password-e2e" };

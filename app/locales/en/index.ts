@@ -9,6 +9,9 @@ import { assistant } from "./assistant";
 import { services } from "./services";
 import { dashboard } from "./dashboard";
 import { admin } from "./admin";
+import { agency } from "./agency";
+import { applications } from "./applications";
+import { deals } from "./deals";
 
 /** The English catalogue is the source of truth for keys; kk and ru must match it. */
-export const en = { common, home, auth, account, startups, investors, challenges, assistant, services, dashboard, admin };
+export const en = { common, home, auth, account, startups, investors, challenges, assistant, services, dashboard, admin, agency, applications, deals };

@@ -9,7 +9,10 @@ import { assistant } from "./assistant";
 import { services } from "./services";
 import { dashboard } from "./dashboard";
 import { admin } from "./admin";
+import { agency } from "./agency";
+import { applications } from "./applications";
+import { deals } from "./deals";
 
 import type { Translation } from "~/i18n/types";
 
-export const ru: Translation = { common, home, auth, account, startups, investors, challenges, assistant, services, dashboard, admin };
+export const ru: Translation = { common, home, auth, account, startups, investors, challenges, assistant, services, dashboard, admin, agency, applications, deals };
