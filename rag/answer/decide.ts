@@ -85,6 +85,13 @@ export function confidenceOf(hit: ServiceHit | undefined): number {
   return Math.min(1, Math.max(hit.naming, 0.75 * hit.coverage, 0.35 * hit.naming + 0.35 * hit.coverage + 0.5 * dense));
 }
 
+const REDACTED_MENTION = new RegExp(
+  String.raw`(?:(?<!\p{L})(?:мой|моя|мое|моё|мои|my|менің|меның)\s+)?` +
+    String.raw`(?:иин|жсн|iin|телефон\w*|тел\.?|номер\w*|phone(?:\s+number)?|e-?mail|почта|почты|пошта|карта|карты|card(?:\s+number)?|паспорт\w*|удостоверени\w*|куәлі\w*)?` +
+    String.raw`(?:\s*(?::|-|—|is|это))?\s*\[(?:IIN|PHONE|EMAIL|CARD|DOC)\]`,
+  "giu",
+);
+
 export async function decide(
   view: CorpusView,
   input: DecideInput,
@@ -93,8 +100,9 @@ export async function decide(
 ): Promise<Decision> {
   const redaction = redact(input.message.trim());
   const question = redaction.text;
-  // Placeholders such as [IIN] are not words of the question.
-  const text = question.replace(/\[(?:IIN|PHONE|EMAIL|CARD|DOC)\]/g, " ");
+  // Placeholders such as [IIN] are not words of the question, nor are the words that introduce them
+  // ("мой ИИН [IIN]", "my phone is [PHONE]"): they describe the citizen, not the service asked about.
+  const text = question.replace(REDACTED_MENTION, " ").replace(/\[(?:IIN|PHONE|EMAIL|CARD|DOC)\]/g, " ");
   const lang = questionLanguage(text, input.locale, view);
   const base = {
     lang,
