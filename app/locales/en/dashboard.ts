@@ -1,1 +1,151 @@
-export const dashboard = {};
+export const dashboard = {
+  metaTitle: "AI adoption dashboard",
+  metaDescription:
+    "How citizens use Aqyl's AI assistant for public services, and how Kazakhstan's AI startups, investors and government pilots are doing. Open data in JSON and CSV.",
+  title: "AI in e-government: the numbers",
+  intro:
+    "How citizens use the AI assistant for public services, and how the AI ecosystem around it is growing. Every figure comes from live use and is open data.",
+  period: {
+    legend: "Period",
+    days7: "7 days",
+    days30: "30 days",
+    days90: "90 days",
+    all: "All time",
+    apply: "Show",
+    showing: "Showing {{range}}",
+    showingAll: "Showing all time, up to {{date}}",
+  },
+  headline: {
+    title: "At a glance",
+    questions: "Questions to the assistant",
+    answered: "Answered directly",
+    medianTime: "Median answer time",
+    startups: "AI startups on Aqyl",
+  },
+  suppressed: "fewer than {{threshold}}",
+  suppressedShort: "<{{threshold}}",
+  notAvailable: "—",
+  tooFew: "Hidden: fewer than {{threshold}} cases",
+  showTable: "Show the numbers as a table",
+  privacyNote: "Numbers below {{threshold}} are hidden so that no one's activity can be singled out.",
+  languages: { kk: "Kazakh", ru: "Russian", en: "English" },
+  units: {
+    day: "Day",
+    questions: "Questions",
+    share: "Share",
+    challenges: "Challenges",
+    total: "Total",
+  },
+  assistant: {
+    title: "The public-service assistant",
+    lead: "Questions citizens asked in this period, in the language they asked in.",
+    empty: {
+      title: "No questions in this period yet",
+      text: "As soon as citizens ask the assistant about public services, this section shows questions per day in Kazakh, Russian and English, how many were answered, how fast, which services people ask about and how they rate the answers.",
+      action: "Ask the assistant",
+    },
+    p95Time: "95% of answers within",
+    ofRatings: "Ratings: {{ratings}}",
+    quality: "Speed and satisfaction",
+    medianTime: "Median answer time",
+    positive: "Rated helpful",
+    perDay: {
+      title: "Questions per day, by language",
+      caption:
+        "Each line is the language a question was asked in. Days in Kazakhstan time (UTC+5); gaps are days with too few questions to show.",
+      summary: "{{range}}. Most questions in one day: {{list}}.",
+    },
+    outcomes: {
+      title: "What happened to the questions",
+      caption:
+        "Answered: the assistant gave an answer with a link to the official rule. Clarified: it asked which service was meant. Refused: the question was not about a public service.",
+      answer: "Answered",
+      clarify: "Asked to clarify",
+      out_of_scope: "Refused (out of scope)",
+      kind: "Outcome",
+    },
+    topServices: {
+      title: "Services asked about most",
+      caption: "Answered questions by the public service they were about.",
+      service: "Service",
+      empty: "No answered questions in this period.",
+    },
+    unanswered: {
+      title: "Where the assistant needed help",
+      caption:
+        "Questions not answered with confidence (refused, clarified or uncertain), by the service the assistant found closest. These show which rules to add or improve.",
+      none: "No matching service",
+      empty: "Every question in this period was answered with confidence.",
+    },
+  },
+  ecosystem: {
+    title: "The AI ecosystem",
+    lead: "Current totals for the marketplace; they do not depend on the period.",
+    empty: {
+      title: "No startups or challenges yet",
+      text: "When AI startups publish their profiles and agencies post pilot challenges, this section shows startups by sector and stage, challenges by status, applications per challenge and how completed pilots did against their KPIs.",
+      action: "Browse startups",
+    },
+    startups: "AI startups",
+    investors: "Investors",
+    applications: "Applications to challenges",
+    pilotsCompleted: "Pilots completed",
+    bySector: {
+      title: "Startups by sector and stage",
+      caption: "Published startup profiles. A startup working in two sectors is counted in both.",
+      sector: "Sector",
+    },
+    byStatus: {
+      title: "Pilot challenges by status",
+      caption: "Challenges posted by government agencies (drafts are not public).",
+      status: "Status",
+    },
+    applicationsPerChallenge: {
+      title: "Applications per challenge",
+      caption:
+        "How many challenges received 0, 1, 2 or more applications from startups (withdrawn applications are not counted).",
+      applications: "Applications received",
+    },
+    pilots: {
+      title: "Completed pilots: were the KPIs met?",
+      caption:
+        "Met: every KPI's measured result reached its target (for example, at least 90% or at most 15 minutes). Not assessable: a result was not recorded.",
+      met: "All KPIs met",
+      missed: "Some KPIs missed",
+      notAssessable: "Not assessable",
+      outcome: "Result",
+      pilots: "Pilots",
+    },
+  },
+  intros: {
+    title: "Investor introductions",
+    lead: "Intro requests investors sent to startups in this period, and how quickly startups replied.",
+    requests: "Intro requests",
+    responseRate: "Got a reply",
+    medianReply: "Median time to reply",
+  },
+  openData: {
+    title: "Open data",
+    text: "Every number on this page is free to reuse. Download it as JSON or CSV for the same period, or choose your own with days= or from= and to= (dates in Kazakhstan time; to is exclusive).",
+    privacy:
+      "The open data holds counts, shares and medians only: no text typed by citizens and no personal data. Counts below {{threshold}} are published as empty, with suppressed set to true.",
+    json: "All datasets (JSON)",
+    csv: "One dataset as CSV",
+    docs: "API description",
+  },
+  datasets: {
+    "assistant-summary": "Assistant: summary",
+    "questions-per-day": "Questions per day and language",
+    "reply-outcomes": "Answered, clarified, refused",
+    "top-services": "Services asked about most",
+    "unanswered-by-service": "Unanswered questions by service",
+    "ecosystem-summary": "Ecosystem: summary",
+    "startups-by-sector": "Startups by sector",
+    "startups-by-stage": "Startups by stage",
+    "startups-by-sector-stage": "Startups by sector and stage",
+    "challenges-by-status": "Challenges by status",
+    "applications-per-challenge": "Applications per challenge",
+    pilots: "Completed pilots and KPIs",
+    "intro-requests": "Intro requests and replies",
+  },
+};

@@ -1,0 +1,220 @@
+/**
+ * The dashboard's figures as open data: named datasets of flat rows, served whole as JSON
+ * (`/api/stats`) and one at a time as CSV (`/api/stats.csv?dataset=…`), so both carry exactly the
+ * same numbers. Every row has a `suppressed` column: true when its number was withheld because it
+ * counted fewer people's actions than the threshold (the number is then null / an empty field).
+ *
+ * Anonymised by construction: only counts, shares, medians and catalogue identifiers. No free text
+ * leaves here — the redacted questions the assistant could not answer stay on the admin side.
+ */
+import type { stats } from "./db.server";
+import { toCsv, type CsvValue } from "./csv";
+
+type Stats = stats.DashboardStats;
+type Row = Record<string, CsvValue>;
+
+export interface OpenDataset {
+  description: string;
+  /** "range": covers the requested time range; "current": the present state of the marketplace. */
+  period: "range" | "current";
+  columns: string[];
+  rows: Row[];
+}
+
+interface DatasetSpec {
+  description: string;
+  period: OpenDataset["period"];
+  columns: string[];
+  rows: (s: Stats) => Row[];
+}
+
+const metric = (name: string, cell: stats.Cell): Row => ({
+  metric: name,
+  value: cell.value,
+  suppressed: cell.suppressed,
+});
+const plain = (name: string, value: number | null): Row => ({ metric: name, value, suppressed: false });
+
+const SPECS = {
+  "assistant-summary": {
+    description:
+      "Questions to the public-service assistant in the range, median and 95th-percentile answer time (milliseconds), " +
+      "ratings given and the share of them that were positive.",
+    period: "range",
+    columns: ["metric", "value", "suppressed"],
+    rows: (s) => [
+      metric("questions", s.assistant.questions),
+      metric("median_answer_ms", s.assistant.medianMs),
+      metric("p95_answer_ms", s.assistant.p95Ms),
+      metric("ratings", s.assistant.ratings),
+      metric("positive_rating_share", s.assistant.positiveShare),
+    ],
+  },
+  "questions-per-day": {
+    description: "Questions per day (Kazakhstan time, UTC+5) and language of the question (kk, ru, en).",
+    period: "range",
+    columns: ["date", "language", "questions", "suppressed"],
+    rows: (s) =>
+      s.assistant.days.flatMap((date, i) =>
+        s.assistant.perDay.map((series) => {
+          const cell = series.questions[i]!;
+          return { date, language: series.lang, questions: cell.value, suppressed: cell.suppressed };
+        }),
+      ),
+  },
+  "reply-outcomes": {
+    description:
+      "What the assistant did with the questions: answered, asked which service was meant (clarify), or refused as out of scope.",
+    period: "range",
+    columns: ["outcome", "questions", "share", "suppressed"],
+    rows: (s) =>
+      s.assistant.outcomes.map((o) => ({
+        outcome: o.kind,
+        questions: o.questions.value,
+        share: o.share.value,
+        suppressed: o.questions.suppressed || o.share.suppressed,
+      })),
+  },
+  "top-services": {
+    description: "The public services answered about most often (service_id as in the service catalogue).",
+    period: "range",
+    columns: ["rank", "service_id", "service_title_en", "questions", "suppressed"],
+    rows: (s) => serviceRows(s.assistant.topServices),
+  },
+  "unanswered-by-service": {
+    description:
+      "Questions not answered with confidence (refused, clarification asked, or low confidence) by the service the assistant " +
+      "found most likely; an empty service_id means no service came close.",
+    period: "range",
+    columns: ["rank", "service_id", "service_title_en", "questions", "suppressed"],
+    rows: (s) => serviceRows(s.assistant.unansweredByService),
+  },
+  "ecosystem-summary": {
+    description: "Published startups, investors, and applications to public challenges (withdrawn ones excluded).",
+    period: "current",
+    columns: ["metric", "value", "suppressed"],
+    rows: (s) => [
+      plain("startups", s.ecosystem.startups),
+      plain("investors", s.ecosystem.investors),
+      plain("applications", s.ecosystem.applications),
+    ],
+  },
+  "startups-by-sector": {
+    description: "Published startups per sector; a startup working in two sectors counts in both.",
+    period: "current",
+    columns: ["sector", "startups", "suppressed"],
+    rows: (s) => s.ecosystem.bySector.map((r) => ({ sector: r.sector, startups: r.startups, suppressed: false })),
+  },
+  "startups-by-stage": {
+    description: "Published startups per stage (idea, pre-seed, seed, series-a, growth).",
+    period: "current",
+    columns: ["stage", "startups", "suppressed"],
+    rows: (s) => s.ecosystem.byStage.map((r) => ({ stage: r.stage, startups: r.startups, suppressed: false })),
+  },
+  "startups-by-sector-stage": {
+    description: "Published startups per sector and stage.",
+    period: "current",
+    columns: ["sector", "stage", "startups", "suppressed"],
+    rows: (s) =>
+      s.ecosystem.bySector.flatMap((r) =>
+        s.ecosystem.byStage.map(({ stage }) => ({
+          sector: r.sector,
+          stage,
+          startups: r.byStage[stage] ?? 0,
+          suppressed: false,
+        })),
+      ),
+  },
+  "challenges-by-status": {
+    description: "Public pilot challenges per status (drafts are not public).",
+    period: "current",
+    columns: ["status", "challenges", "suppressed"],
+    rows: (s) =>
+      s.ecosystem.challengesByStatus.map((r) => ({ status: r.status, challenges: r.challenges, suppressed: false })),
+  },
+  "applications-per-challenge": {
+    description: "How many public challenges received 0, 1, 2, 3-4, 5-9 or 10+ applications (withdrawn ones excluded).",
+    period: "current",
+    columns: ["applications", "challenges", "suppressed"],
+    rows: (s) =>
+      s.ecosystem.applicationsPerChallenge.map((r) => ({
+        applications: r.bucket,
+        challenges: r.challenges,
+        suppressed: false,
+      })),
+  },
+  pilots: {
+    description:
+      "Completed pilots and their KPIs: met_kpis when every KPI's actual meets its target, missed_kpis when one does not, " +
+      "not_assessable when a KPI has no actual or no number; met_kpis_share = met_kpis / completed.",
+    period: "current",
+    columns: ["metric", "value", "suppressed"],
+    rows: (s) => [
+      plain("completed", s.ecosystem.pilots.completed),
+      plain("met_kpis", s.ecosystem.pilots.metKpis),
+      plain("missed_kpis", s.ecosystem.pilots.missedKpis),
+      plain("not_assessable", s.ecosystem.pilots.notAssessable),
+      plain("met_kpis_share", s.ecosystem.pilots.metShare),
+    ],
+  },
+  "intro-requests": {
+    description:
+      "Investors' intro requests to startups sent in the range, how many got a reply (accepted or declined), the reply rate " +
+      "and the median hours from request to reply.",
+    period: "range",
+    columns: ["metric", "value", "suppressed"],
+    rows: (s) => [
+      metric("requests", s.intros.requests),
+      metric("responded", s.intros.responded),
+      metric("response_rate", s.intros.responseRate),
+      metric("median_hours_to_reply", s.intros.medianHoursToReply),
+    ],
+  },
+} satisfies Record<string, DatasetSpec>;
+
+export type DatasetName = keyof typeof SPECS;
+export const DATASET_NAMES = Object.keys(SPECS) as [DatasetName, ...DatasetName[]];
+
+function serviceRows(services: stats.ServiceCell[]): Row[] {
+  return services.map((s, i) => ({
+    rank: i + 1,
+    service_id: s.serviceId ?? "",
+    service_title_en: s.title.en ?? s.title.ru ?? s.title.kk ?? "",
+    questions: s.questions.value,
+    suppressed: s.questions.suppressed,
+  }));
+}
+
+export function isDatasetName(value: string | null): value is DatasetName {
+  return value !== null && Object.hasOwn(SPECS, value);
+}
+
+export function dataset(s: Stats, name: DatasetName): OpenDataset {
+  const spec: DatasetSpec = SPECS[name];
+  return { description: spec.description, period: spec.period, columns: spec.columns, rows: spec.rows(s) };
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The whole document of `GET /api/stats`. */
+export function openData(s: Stats) {
+  return {
+    generatedAt: iso(s.generatedAt),
+    range: {
+      /** null: from the beginning. */
+      from: s.range.from > 0 ? iso(s.range.from) : null,
+      to: iso(s.range.to),
+      timeZone: "+05:00",
+    },
+    suppressionThreshold: s.suppressionThreshold,
+    datasets: Object.fromEntries(DATASET_NAMES.map((name) => [name, dataset(s, name)])) as Record<
+      DatasetName,
+      OpenDataset
+    >,
+  };
+}
+
+export function datasetCsv(s: Stats, name: DatasetName): string {
+  const { columns, rows } = dataset(s, name);
+  return toCsv(columns, rows);
+}
