@@ -23,3 +23,14 @@ export function columnTypes(db: Kysely<any>) {
     double: pg ? sql`double precision` : sql`real`,
   } satisfies Record<string, RawBuilder<unknown>>;
 }
+
+/**
+ * A read that locks the rows it returns until the transaction ends, for read-modify-write updates
+ * that must not lose a concurrent update from another replica: `SELECT … FOR UPDATE` on PostgreSQL.
+ * SQLite has no row locks and needs none: its writers are serialised (one connection per process,
+ * and a transaction that writes holds the database's write lock).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function lockingRead<Q extends { forUpdate(): Q }>(db: Kysely<any>, query: Q): Q {
+  return engineOf(db) === "postgres" ? query.forUpdate() : query;
+}

@@ -18,6 +18,7 @@ import { formatIssue, type CorpusIssue } from "./corpus/issues";
 import { loadCorpus, loadSeedCorpus, type CorpusFormat } from "./corpus/load";
 import type { FieldMapping } from "./corpus/tabular";
 import type { Embedder } from "./embeddings/embedder";
+import type { HnswStore } from "./index/hnsw-store";
 import { createEmbedder } from "./embeddings/index";
 import { ensureIndex } from "./ingest/ensure-index";
 import { readCorpusSeq } from "./ingest/index-state";
@@ -157,21 +158,28 @@ class AssistantEngine implements Assistant {
       const corpus = loadSeedCorpus(this.options.seedsDir);
       this.reportIssues(corpus.issues);
       if (corpus.documents.length > 0) {
-        const { store } = await ensureIndex(this.db, this.options.dataDir, this.embedder, { log: this.log });
+        let index = await ensureIndex(this.db, this.options.dataDir, this.embedder, { log: this.log });
         const summary = await ingestDocuments(this.db, corpus.documents, {
           embedder: this.embedder,
-          store,
+          store: index.store,
           dataDir: this.options.dataDir,
         });
         this.log(
           `[rag] loaded the seed corpus: ${summary.documentsTotal} documents, ${summary.chunksTotal} chunks in ${summary.seconds.toFixed(2)} s`,
         );
-        this.view = await buildCorpusView(this.db, { embedder: this.embedder, dense: store });
+        index = summary.indexCurrent
+          ? { ...index, corpusSeq: summary.corpusSeq }
+          : await ensureIndex(this.db, this.options.dataDir, this.embedder, { log: this.log });
+        this.view = await this.buildView(index);
         return;
       }
     }
-    const { store } = await ensureIndex(this.db, this.options.dataDir, this.embedder, { log: this.log });
-    this.view = await buildCorpusView(this.db, { embedder: this.embedder, dense: store });
+    this.view = await this.buildView(await ensureIndex(this.db, this.options.dataDir, this.embedder, { log: this.log }));
+  }
+
+  /** A corpus view over `index`, never claiming a newer corpus_seq than the index was built at. */
+  private buildView(index: { store: HnswStore; corpusSeq: number }): Promise<CorpusView> {
+    return buildCorpusView(this.db, { embedder: this.embedder, dense: index.store, denseSeq: index.corpusSeq });
   }
 
   stats(): AssistantStats {
@@ -247,28 +255,38 @@ class AssistantEngine implements Assistant {
       } else {
         documents = source;
       }
-      const { store } = await ensureIndex(this.db, this.options.dataDir, this.embedder, { log: this.log });
+      const index = await ensureIndex(this.db, this.options.dataDir, this.embedder, { log: this.log });
       const summary = await ingestDocuments(this.db, documents, {
         embedder: this.embedder,
-        store,
+        store: index.store,
         dataDir: this.options.dataDir,
         prune: prune ?? false,
         force: options.force,
         updatedBy: options.updatedBy,
         onProgress: options.onProgress,
       });
-      if (summary.corpusSeq !== this.view.seq)
-        this.view = await buildCorpusView(this.db, { embedder: this.embedder, dense: store });
+      if (summary.indexCurrent) {
+        if (summary.corpusSeq !== this.view.seq) this.view = await this.buildView({ ...index, corpusSeq: summary.corpusSeq });
+      } else {
+        // Another process changed the corpus meanwhile: rebuild from the database, which has both changes.
+        this.view = await this.buildView(await ensureIndex(this.db, this.options.dataDir, this.embedder, { log: this.log }));
+      }
       return { ...summary, issues };
     });
   }
 
-  reload(): Promise<boolean> {
+  /**
+   * Picks up a corpus change made elsewhere (another replica, the CLI): cheap when nothing changed (one
+   * read of corpus_seq, without waiting for a running ingest); otherwise rebuilds the index and view
+   * from the database and swaps them in. True when a new view was swapped in.
+   */
+  async reload(): Promise<boolean> {
+    if (this.closed || (await readCorpusSeq(this.db)) === this.view.seq) return false;
     return this.serialized(async () => {
+      if (this.closed) return false;
       const seq = await readCorpusSeq(this.db);
       if (seq === this.view.seq) return false;
-      const { store } = await ensureIndex(this.db, this.options.dataDir, this.embedder, { log: this.log });
-      this.view = await buildCorpusView(this.db, { embedder: this.embedder, dense: store });
+      this.view = await this.buildView(await ensureIndex(this.db, this.options.dataDir, this.embedder, { log: this.log }));
       return true;
     });
   }

@@ -6,6 +6,7 @@
  *   for await (const event of assistant.askStream(request)) …   // meta, delta*, citations, done
  *   await assistant.ingest({ corpusDir: "seeds/services" });    // incremental re-index
  *   await assistant.reload();                                   // pick up a re-index done elsewhere
+ *   watchCorpus(assistant, { intervalMs: 2000 });               // …and keep doing so (replicas)
  *
  * Replies follow the `POST /api/chat` contract in ../shared/DESIGN.md (types below). See
  * docs/assistant.md for the pipeline and its measurements.
@@ -28,6 +29,7 @@ export { formatIssue, type CorpusIssue } from "./corpus/issues";
 export { SECTION_HEADINGS } from "./corpus/sections";
 export type { ServiceDocumentInput } from "./corpus/document";
 export type { IngestProgress, IngestSummary } from "./ingest/ingest";
+export { DEFAULT_CORPUS_POLL_MS, watchCorpus, type CorpusWatch } from "./ingest/corpus-watch";
 export { redact } from "./privacy/redact";
 export { LANGS, SECTION_IDS } from "./types";
 export type { Aspect, ChatReply, ChatRequest, ChatStreamEvent, Citation, Lang, ReplyKind, SectionId } from "./types";

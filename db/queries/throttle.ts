@@ -1,7 +1,11 @@
 /**
  * Login throttling and token buckets, kept in the database so they hold across server replicas.
+ * Each update is a read-modify-write in one transaction: the row is made first if missing (so two
+ * replicas never both insert it), then read with a row lock (`lockingRead`: FOR UPDATE on
+ * PostgreSQL), so concurrent requests on any replica take their turns instead of losing updates.
  */
 import type { Kysely } from "kysely";
+import { lockingRead } from "../dialect";
 import type { Database } from "../schema";
 
 type Db = Kysely<Database>;
@@ -22,16 +26,20 @@ export async function lockedFor(db: Db, key: string, now = Date.now()): Promise<
 
 export async function recordFailure(db: Db, key: string, policy = LOGIN_POLICY, now = Date.now()): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom("login_attempts").selectAll().where("key", "=", key).executeTakeFirst();
-    const fresh = !row || now - row.window_started_at > policy.windowMs;
+    await trx
+      .insertInto("login_attempts")
+      .values({ key, failures: 0, window_started_at: now, locked_until: null })
+      .onConflict((oc) => oc.column("key").doNothing())
+      .execute();
+    const row = await lockingRead(trx, trx.selectFrom("login_attempts").selectAll().where("key", "=", key)).executeTakeFirstOrThrow();
+    const fresh = now - row.window_started_at > policy.windowMs;
     const failures = fresh ? 1 : row.failures + 1;
     const values = {
       failures,
       window_started_at: fresh ? now : row.window_started_at,
       locked_until: failures >= policy.maxFailures ? now + policy.lockMs : null,
     };
-    if (row) await trx.updateTable("login_attempts").set(values).where("key", "=", key).execute();
-    else await trx.insertInto("login_attempts").values({ key, ...values }).execute();
+    await trx.updateTable("login_attempts").set(values).where("key", "=", key).execute();
   });
 }
 
@@ -45,13 +53,21 @@ export async function clearFailures(db: Db, key: string): Promise<void> {
  */
 export async function takeToken(db: Db, key: string, capacity: number, periodMs: number, now = Date.now()): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom("rate_limits").selectAll().where("key", "=", key).executeTakeFirst();
+    await trx
+      .insertInto("rate_limits")
+      .values({ key, tokens: capacity, updated_at: now })
+      .onConflict((oc) => oc.column("key").doNothing())
+      .execute();
+    const row = await lockingRead(trx, trx.selectFrom("rate_limits").selectAll().where("key", "=", key)).executeTakeFirstOrThrow();
     const ratePerMs = capacity / periodMs;
-    const available = row ? Math.min(capacity, row.tokens + (now - row.updated_at) * ratePerMs) : capacity;
+    // Replicas' clocks differ a little: never refill backwards.
+    const available = Math.min(capacity, row.tokens + Math.max(0, now - row.updated_at) * ratePerMs);
     if (available < 1) return Math.ceil((1 - available) / ratePerMs);
-    const values = { tokens: available - 1, updated_at: now };
-    if (row) await trx.updateTable("rate_limits").set(values).where("key", "=", key).execute();
-    else await trx.insertInto("rate_limits").values({ key, ...values }).execute();
+    await trx
+      .updateTable("rate_limits")
+      .set({ tokens: available - 1, updated_at: Math.max(now, row.updated_at) })
+      .where("key", "=", key)
+      .execute();
     return 0;
   });
 }

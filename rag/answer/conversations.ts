@@ -55,6 +55,8 @@ export async function saveConversation(
         created_at: now,
         updated_at: now,
       })
+      // Two replicas may start the same client-chosen conversation at once.
+      .onConflict((oc) => oc.column("id").doUpdateSet({ service_id: update.serviceId, lang: update.lang, updated_at: now }))
       .execute();
   }
 }

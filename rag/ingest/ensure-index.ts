@@ -21,6 +21,8 @@ export interface EnsureIndexOptions {
 
 export interface EnsureIndexResult {
   store: HnswStore;
+  /** The corpus_seq the store reflects (read before its chunks were). */
+  corpusSeq: number;
   rebuilt: boolean;
   reembedded: boolean;
   reason?: string;
@@ -54,7 +56,7 @@ export async function ensureIndex(
       const store = HnswStore.load(dir, { embedderId: embedder.id, dimensions, embedder });
       const state = readIndexFileState(dir);
       if (state && state.corpusSeq === seq && state.count === count && store.count === count) {
-        return { store, rebuilt: false, reembedded: false };
+        return { store, corpusSeq: seq, rebuilt: false, reembedded: false };
       }
       reason = state
         ? `is stale (index: corpus_seq ${state.corpusSeq}, ${store.count} vectors; database: corpus_seq ${seq}, ${count} chunks)`
@@ -130,5 +132,5 @@ export async function ensureIndex(
   options.log?.(
     `[rag] vector index in ${dir} ${reason}; rebuilt from the database: ${count} chunks${reembed ? ` re-embedded with ${embedder.id}` : ""} in ${seconds} s`,
   );
-  return { store, rebuilt: true, reembedded: reembed, reason };
+  return { store, corpusSeq: seq, rebuilt: true, reembedded: reembed, reason };
 }

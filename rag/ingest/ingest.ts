@@ -1,8 +1,8 @@
 /**
  * Incremental ingestion: documents whose content hash is unchanged are skipped; added and changed
- * documents are chunked and embedded before anything is written; then one transaction replaces their
- * chunks (labels allocated after the largest ever used), removes pruned documents and bumps
- * `corpus_seq`. Only after the commit is the vector index updated and saved, so a failure leaves
+ * documents are chunked and embedded before anything is written; then one transaction bumps
+ * `corpus_seq` (first, which serialises concurrent ingests across processes), replaces their chunks
+ * (labels allocated after the largest ever used) and removes pruned documents. Only after the commit is the vector index updated and saved, so a failure leaves
  * either the old state or a stale index that `ensureIndex` rebuilds from the database.
  */
 import { randomUUID } from "node:crypto";
@@ -16,7 +16,7 @@ import { vectorToBuffer, type Embedder } from "../embeddings/embedder";
 import type { HnswStore } from "../index/hnsw-store";
 import { chunkEmbeddingText, embedAll } from "../retrieval/corpus-view";
 import { bumpCorpusSeq, EMBEDDER_KEY, readCorpusSeq, writeState } from "./index-state";
-import { indexDir, saveIndex } from "./index-files";
+import { indexDir, readIndexFileState, saveIndex } from "./index-files";
 
 export type IngestPhase = "chunk" | "embed" | "write" | "index";
 
@@ -49,6 +49,11 @@ export interface IngestSummary {
   chunksTotal: number;
   documentsTotal: number;
   corpusSeq: number;
+  /**
+   * Whether `store` now matches the database. False when another process changed the corpus while this
+   * ingest ran: the store was left as it was and must be rebuilt (ensureIndex) before use.
+   */
+  indexCurrent: boolean;
   seconds: number;
   /** Chunks written per second of the whole run (0 when nothing was embedded). */
   chunksPerSecond: number;
@@ -135,8 +140,16 @@ export async function ingestDocuments(
   let oldLabels: number[] = [];
   let corpusSeq = await readCorpusSeq(db);
 
+  // The corpus state the store was built from (ensureIndex saved or checked it just before); when another
+  // process commits a change before ours, the store misses it and must be rebuilt, not patched.
+  const storeSeq = readIndexFileState(indexDir(options.dataDir))?.corpusSeq;
+  let storeCurrent = true;
+
   if (changesSomething) {
     corpusSeq = await db.transaction().execute(async (trx) => {
+      // First: takes the corpus lock, so concurrent ingests (replicas, the CLI) allocate labels in turn.
+      const seq = await bumpCorpusSeq(trx);
+      if (storeSeq !== undefined && storeSeq !== seq - 1) storeCurrent = false;
       oldLabels = [];
       for (let i = 0; i < touchedIds.length; i += 500) {
         const ids = touchedIds.slice(i, i + 500);
@@ -225,17 +238,22 @@ export async function ingestDocuments(
         onProgress?.({ phase: "write", done: Math.min(i + INSERT_BATCH, rows.length), total: rows.length });
       }
       await writeState(trx, EMBEDDER_KEY, embedder.id);
-      return bumpCorpusSeq(trx);
+      return seq;
     });
+  } else if (storeSeq !== undefined && storeSeq !== corpusSeq) {
+    storeCurrent = false;
   }
 
   lap("write");
-  if (changesSomething) {
-    store.removeLabels(oldLabels);
-    if (labels.length > 0) store.addVectorsWithLabels(vectors, labels);
-    onProgress?.({ phase: "index", done: labels.length, total: labels.length });
+  if (storeCurrent) {
+    if (changesSomething) {
+      store.removeLabels(oldLabels);
+      if (labels.length > 0) store.addVectorsWithLabels(vectors, labels);
+      onProgress?.({ phase: "index", done: labels.length, total: labels.length });
+    }
+    saveIndex(store, indexDir(options.dataDir), corpusSeq);
   }
-  saveIndex(store, indexDir(options.dataDir), corpusSeq);
+  // Otherwise the saved index keeps its older corpus_seq: the next ensureIndex sees it stale and rebuilds.
   lap("index");
 
   const totals = await db
@@ -257,6 +275,7 @@ export async function ingestDocuments(
     chunksTotal: Number(totals?.n ?? 0),
     documentsTotal: Number(docTotals?.n ?? 0),
     corpusSeq,
+    indexCurrent: storeCurrent,
     seconds,
     chunksPerSecond: labels.length > 0 ? labels.length / seconds : 0,
     phases,

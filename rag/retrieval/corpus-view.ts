@@ -111,9 +111,19 @@ function isLang(value: string): value is Lang {
 
 export async function buildCorpusView(
   db: Kysely<Database>,
-  options: { embedder: Embedder; dense: HnswStore | null },
+  options: {
+    embedder: Embedder;
+    dense: HnswStore | null;
+    /**
+     * The corpus_seq `dense` was built at. The view's `seq` is never newer than any of its parts, so
+     * when another process committed a change after the index was built, `reload()` still sees the
+     * view as behind the database and rebuilds the index, instead of keeping one that misses it.
+     */
+    denseSeq?: number;
+  },
 ): Promise<CorpusView> {
-  const seq = await readCorpusSeq(db);
+  const read = await readCorpusSeq(db);
+  const seq = options.denseSeq === undefined ? read : Math.min(read, options.denseSeq);
   const docRows = await db
     .selectFrom("service_documents")
     .selectAll()

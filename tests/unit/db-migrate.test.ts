@@ -18,9 +18,12 @@ describe("migrations", async () => {
   });
 
   it("turns foreign keys on and can go down and up again", async () => {
-    const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(handle.db);
-    expect(fk.rows[0]?.foreign_keys).toBe(1);
-    await migrateDown(handle.db);
+    if (handle.engine === "sqlite") {
+      const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(handle.db);
+      expect(fk.rows[0]?.foreign_keys).toBe(1);
+    }
+    // Revert every migration, however many there are, one at a time.
+    while ((await migrateDown(handle.db)).length > 0);
     expect((await handle.db.introspection.getTables()).length).toBe(0);
     await migrateToLatest(handle.db);
     expect((await handle.db.introspection.getTables()).length).toBeGreaterThan(20);
