@@ -16,6 +16,8 @@ const dev = process.argv.includes("--dev");
 if (!process.env.NODE_ENV) process.env.NODE_ENV = dev ? "development" : "production";
 const LANGUAGES = new Set(["kk", "ru", "en"]);
 const MAX_BODY_BYTES = 12 * 1024 * 1024;
+/** Up to this size a refused body is read and dropped, so the client sees the 413 instead of a reset. */
+const MAX_DRAINED_BYTES = 64 * 1024 * 1024;
 
 function fail(message) {
   process.stderr.write(`aqyl: ${message}\n`);
@@ -120,8 +122,20 @@ async function main() {
 
   app.use((req, res, next) => {
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+    // A refusal sent before the body was read (413, 415, 401…) closes the connection: Remix drops the
+    // unread upload with its socket, so a client reusing that connection would see its next request reset.
+    const writeHead = res.writeHead;
+    res.writeHead = function (...args) {
+      if (!req.complete) res.setHeader("Connection", "close");
+      return writeHead.apply(this, args);
+    };
     const length = Number(req.headers["content-length"] ?? "0");
-    if (length > MAX_BODY_BYTES) return res.status(413).json({ error: "Request body too large" });
+    if (length > MAX_BODY_BYTES) {
+      const refuse = () => res.status(413).json({ error: "Request body too large" });
+      if (length > MAX_DRAINED_BYTES) return refuse();
+      req.on("end", refuse).on("error", () => res.destroy());
+      return void req.resume();
+    }
     if (req.path.startsWith("/api/")) return next();
     // Browsers send Origin on cross-site POSTs: refuse those outright (CSRF defence in depth).
     const origin = req.headers.origin;

@@ -9,8 +9,25 @@
  */
 import type { stats } from "./db.server";
 import { toCsv, type CsvValue } from "./csv";
+import { getEnv } from "./env.server";
+import { DATASET_NAMES, type DatasetName } from "./open-data-datasets";
+
+export { DATASET_NAMES, type DatasetName };
 
 type Stats = stats.DashboardStats;
+
+/**
+ * Any site may read the open data from a browser: it is public, read-only and never uses credentials.
+ * An origin listed in CORS_ORIGINS already got its own header from app/server.mjs; a second one would
+ * make the browser refuse both.
+ */
+export function openDataHeaders(request: Request): Record<string, string> {
+  const origin = request.headers.get("origin");
+  const listed = getEnv()
+    .CORS_ORIGINS.split(",")
+    .map((o) => o.trim());
+  return origin && listed.includes(origin) ? {} : { "Access-Control-Allow-Origin": "*" };
+}
 type Row = Record<string, CsvValue>;
 
 export interface OpenDataset {
@@ -35,7 +52,7 @@ const metric = (name: string, cell: stats.Cell): Row => ({
 });
 const plain = (name: string, value: number | null): Row => ({ metric: name, value, suppressed: false });
 
-const SPECS = {
+const SPECS: Record<DatasetName, DatasetSpec> = {
   "assistant-summary": {
     description:
       "Questions to the public-service assistant in the range, median and 95th-percentile answer time (milliseconds), " +
@@ -170,10 +187,7 @@ const SPECS = {
       metric("median_hours_to_reply", s.intros.medianHoursToReply),
     ],
   },
-} satisfies Record<string, DatasetSpec>;
-
-export type DatasetName = keyof typeof SPECS;
-export const DATASET_NAMES = Object.keys(SPECS) as [DatasetName, ...DatasetName[]];
+};
 
 function serviceRows(services: stats.ServiceCell[]): Row[] {
   return services.map((s, i) => ({

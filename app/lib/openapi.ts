@@ -3,6 +3,7 @@
  * the routes it describes; tests/integration/public-api.test.ts checks that every api.* route is in it.
  */
 import { CITIES, PUBLIC_CHALLENGE_STATUSES, SECTORS, STAGES } from "./taxonomy";
+import { DATASET_NAMES } from "./open-data-datasets";
 
 const localized = { type: "object", description: "Text per language; any language may be missing", properties: { kk: { type: "string" }, ru: { type: "string" }, en: { type: "string" } } };
 const money = { type: "object", properties: { amount: { type: "number" }, currency: { type: "string", enum: ["KZT", "USD"] } }, required: ["amount", "currency"] };
@@ -23,10 +24,18 @@ const paging = [
   { name: "cursor", in: "query", schema: { type: "string" }, description: "Opaque cursor from `nextCursor`" },
 ];
 const idParam = (what: string) => ({ name: "id", in: "path", required: true, schema: { type: "string", pattern: "^[a-z0-9-]{1,120}$" }, description: `The ${what}'s slug` });
+// The range of /api/stats and /api/stats.csv (app/lib/stats-params.server.ts); docs/api/stats.md has the details.
+const statsInstant = {
+  oneOf: [{ type: "string", format: "date" }, { type: "string", format: "date-time" }],
+  description: "A date (midnight in Kazakhstan, UTC+5) or an ISO 8601 date-time with a zone",
+};
 const statsRange = [
-  { name: "days", in: "query", schema: { type: "integer", minimum: 1 }, description: "Last N days (default 30)" },
-  { name: "from", in: "query", schema: { type: "string", format: "date" } },
-  { name: "to", in: "query", schema: { type: "string", format: "date" } },
+  {
+    name: "days", in: "query", schema: { oneOf: [{ type: "integer", minimum: 1, maximum: 3660 }, { type: "string", const: "all" }] },
+    description: "The last N whole days up to and including today, or `all`. Default 30; not with from/to",
+  },
+  { name: "from", in: "query", schema: statsInstant, description: "Start, inclusive (omitted: from the beginning)" },
+  { name: "to", in: "query", schema: statsInstant, description: "End, exclusive: from=2026-11-01&to=2026-12-01 is November (omitted: end of today)" },
 ];
 const ok = (schema: object, description = "OK") => ({ description, content: { "application/json": { schema } } });
 
@@ -168,15 +177,22 @@ export const openApiDocument = {
     "/api/stats": {
       get: {
         summary: "Open statistics: assistant use and the ecosystem (anonymised, small counts suppressed)",
+        description: "Every dataset of the public dashboard (docs/api/stats.md). Counts below suppressionThreshold in activity datasets are null with suppressed=true; no free text.",
         parameters: statsRange,
-        responses: { 200: ok({ type: "object", properties: { generatedAt: { type: "string" }, range: { type: "object" }, suppressionThreshold: { type: "integer" }, datasets: { type: "object" } } }), 400: errorResponse("Invalid range") },
+        responses: { 200: ok({ $ref: "#/components/schemas/OpenStats" }), 400: errorResponse("Invalid range (details name each parameter)") },
       },
     },
     "/api/stats.csv": {
       get: {
         summary: "One open dataset as CSV",
-        parameters: [{ name: "dataset", in: "query", required: true, schema: { type: "string" } }, ...statsRange],
-        responses: { 200: { description: "RFC 4180 CSV with a header row", content: { "text/csv": { schema: { type: "string" } } } }, 400: errorResponse("Missing or unknown dataset (the reply lists valid names)") },
+        parameters: [{ name: "dataset", in: "query", required: true, schema: { type: "string", enum: [...DATASET_NAMES] } }, ...statsRange],
+        responses: {
+          200: { description: "RFC 4180 CSV: a header row of the dataset's columns, CRLF line ends; a withheld number is an empty field", content: { "text/csv": { schema: { type: "string" } } } },
+          400: {
+            description: "Missing or unknown dataset (the reply lists valid names), or an invalid range",
+            content: { "application/json": { schema: { type: "object", properties: { error: { type: "string" }, datasets: { type: "array", items: { type: "string" } }, details: {} }, required: ["error"] } } },
+          },
+        },
       },
     },
     "/api/messenger/aitu": {
@@ -191,6 +207,30 @@ export const openApiDocument = {
   components: {
     schemas: {
       Error: error,
+      OpenStats: {
+        type: "object",
+        properties: {
+          generatedAt: { type: "string", format: "date-time" },
+          range: {
+            type: "object",
+            properties: { from: { type: ["string", "null"], format: "date-time", description: "null: from the beginning" }, to: { type: "string", format: "date-time", description: "Exclusive" }, timeZone: { type: "string", const: "+05:00" } },
+            required: ["from", "to", "timeZone"],
+          },
+          suppressionThreshold: { type: "integer" },
+          datasets: { type: "object", properties: Object.fromEntries(DATASET_NAMES.map((name) => [name, { $ref: "#/components/schemas/OpenDataset" }])), required: [...DATASET_NAMES] },
+        },
+        required: ["generatedAt", "range", "suppressionThreshold", "datasets"],
+      },
+      OpenDataset: {
+        type: "object",
+        properties: {
+          description: { type: "string" },
+          period: { type: "string", enum: ["range", "current"], description: "range: covers the requested range; current: the marketplace as it is now" },
+          columns: { type: "array", items: { type: "string" }, description: "The keys of every row, in order (the CSV header)" },
+          rows: { type: "array", items: { type: "object", additionalProperties: { type: ["string", "number", "boolean", "null"] }, properties: { suppressed: { type: "boolean" } }, required: ["suppressed"] } },
+        },
+        required: ["description", "period", "columns", "rows"],
+      },
       Money: money,
       Localized: localized,
       Startup: {

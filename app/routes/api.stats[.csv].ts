@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDashboardStats } from "~/lib/dashboard.server";
 import { jsonError, jsonResponse } from "~/lib/json.server";
-import { DATASET_NAMES, datasetCsv, isDatasetName } from "~/lib/open-data.server";
+import { DATASET_NAMES, datasetCsv, isDatasetName, openDataHeaders } from "~/lib/open-data.server";
 import { parseApiRange } from "~/lib/stats-params.server";
 
 /**
@@ -18,15 +18,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
         datasets: DATASET_NAMES,
       },
       400,
+      openDataHeaders(request),
     );
   }
   const parsed = parseApiRange(url, Date.now());
-  if (!parsed.ok) return jsonError(400, "Invalid query", parsed.errors);
+  if (!parsed.ok) return jsonError(400, "Invalid query", parsed.errors, openDataHeaders(request));
   const stats = await getDashboardStats(parsed.range);
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   const file = `aqyl-${name}-${parsed.range.from > 0 ? day(parsed.range.from) : "all"}-${day(parsed.range.to)}.csv`;
   return new Response(datasetCsv(stats, name), {
     headers: {
+      ...openDataHeaders(request),
       "Content-Type": "text/csv; charset=utf-8; header=present",
       "Content-Disposition": `attachment; filename="${file}"`,
       "Cache-Control": "public, max-age=60",

@@ -429,6 +429,8 @@ describe("open data over HTTP", () => {
     const res = await fetch(`${server.url}/api/stats?${range}`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+    // Open data: any web page may read it.
+    expect(res.headers.get("access-control-allow-origin")).toBe("*");
     const text = await res.text();
     // No free text: the redacted questions never appear.
     for (const question of ["визу", "weather", "нысаны", "вопрос"]) expect(text).not.toContain(question);
