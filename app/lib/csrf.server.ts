@@ -6,6 +6,7 @@
  */
 import { timingSafeEqual } from "node:crypto";
 import { readCookie } from "./cookies.server";
+import { stripControlCharacters } from "./validation.server";
 
 export const CSRF_COOKIE = "csrf";
 export const CSRF_FIELD = "csrf";
@@ -23,8 +24,9 @@ function sameToken(a: string, b: string): boolean {
 }
 
 /**
- * Reads the submitted form after checking its size and CSRF token. Failures are thrown as 4xx
- * responses, which the route's error boundary shows in the visitor's language.
+ * Reads the submitted form after checking its size and CSRF token, with control characters removed
+ * from every text value (files are left as they are). Failures are thrown as 4xx responses, which
+ * the route's error boundary shows in the visitor's language.
  */
 export async function readForm(request: Request, maxBytes = MAX_FORM_BYTES): Promise<FormData> {
   const length = Number(request.headers.get("content-length") ?? "0");
@@ -39,5 +41,10 @@ export async function readForm(request: Request, maxBytes = MAX_FORM_BYTES): Pro
   if (typeof submitted !== "string" || !sameToken(submitted, csrfToken(request))) {
     throw new Response("CSRF token missing or invalid", { status: 403, statusText: "csrf" });
   }
-  return form;
+  const clean = new FormData();
+  for (const [key, value] of form) {
+    if (typeof value === "string") clean.append(key, stripControlCharacters(value));
+    else clean.append(key, value, value.name);
+  }
+  return clean;
 }

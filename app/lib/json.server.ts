@@ -1,4 +1,5 @@
 /** JSON responses and bounded JSON body reading for the machine endpoints (api.*). */
+import { stripControlCharacters } from "./validation.server";
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,
@@ -12,7 +13,8 @@ export function jsonError(status: number, error: string, details?: unknown, head
 
 /**
  * Reads a JSON body of at most `maxBytes`, streaming so an oversized or lying Content-Length cannot
- * make the server buffer more. Throws a 4xx JSON Response on any problem.
+ * make the server buffer more, without control characters in its strings. Throws a 4xx JSON
+ * Response on any problem.
  */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
@@ -40,7 +42,8 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
     throw jsonError(400, "Body is not valid UTF-8");
   }
   try {
-    return JSON.parse(text) as unknown;
+    // Control characters (NUL above all, which PostgreSQL refuses in text) are dropped from every string.
+    return JSON.parse(text, (_key, value: unknown) => (typeof value === "string" ? stripControlCharacters(value) : value)) as unknown;
   } catch {
     throw jsonError(400, "Malformed JSON");
   }

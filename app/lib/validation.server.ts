@@ -6,6 +6,17 @@ import type { TFunction } from "i18next";
 import { z } from "zod";
 
 export type FormValues = Record<string, string | string[]>;
+
+/**
+ * C0 control characters other than tab, line feed and carriage return, and DEL: never meaningful in
+ * submitted text, invisible when shown, and PostgreSQL refuses NUL in a text column outright.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+export function stripControlCharacters(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, "");
+}
 export type FieldErrors = Record<string, string>;
 export type Parsed<T> = { ok: true; data: T; values: FormValues } | { ok: false; errors: FieldErrors; values: FormValues };
 

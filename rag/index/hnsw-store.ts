@@ -10,14 +10,16 @@
  * efConstruction defaults to 100, which keeps ingest above 2,000 chunks/s with no loss measured
  * on KazQAD. `save(dir)` writes
  * `vectors.hnsw` and `vectors.meta.json` atomically (temp file + rename); `load` checks that the
- * stored index was built by the expected embedder and dimension and throws `IndexMismatchError` or
- * `IndexMissingError`, both naming the re-index command.
+ * stored index was built by the expected embedder and dimension, and that the file still has the
+ * checksum recorded at save (hnswlib notices broken links, not altered vectors), and throws
+ * `IndexMismatchError` or `IndexMissingError`, both naming the re-index command.
  */
 import { VectorStore } from "@langchain/core/vectorstores";
 import { Document, type DocumentInterface } from "@langchain/core/documents";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import hnswlib from "hnswlib-node";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const { HierarchicalNSW } = hnswlib;
@@ -65,6 +67,8 @@ export interface HnswStoreMeta {
   maxLabel: number;
   maxElements: number;
   deletedLabels: number[];
+  /** sha256 of `vectors.hnsw` as written; hnswlib itself notices broken links but not altered vectors. */
+  sha256?: string;
 }
 
 export interface LabelHit {
@@ -83,6 +87,19 @@ const noEmbedder: EmbeddingsInterface = {
 function checkPositiveInt(name: string, value: number): void {
   if (!Number.isInteger(value) || value <= 0)
     throw new RangeError(`HnswStore ${name} must be a positive integer, got ${value}.`);
+}
+
+/** sha256 of a file, read in 1 MiB pieces (an index of 100k vectors is a few hundred MB). */
+function fileSha256(path: string): string {
+  const hash = createHash("sha256");
+  const buffer = Buffer.alloc(1 << 20);
+  const fd = openSync(path, "r");
+  try {
+    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) hash.update(buffer.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest("hex");
 }
 
 function writeAtomic(path: string, write: (tmp: string) => void): void {
@@ -179,6 +196,11 @@ export class HnswStore extends VectorStore {
       throw new IndexMismatchError(
         `The vector index in ${dir} was built by ${meta.embedderId} (${meta.dimensions} dimensions), but the configured embedder is ` +
           `${expected.embedderId} (${expected.dimensions} dimensions). Rebuild it with \`${REINDEX_COMMAND}\`.`,
+      );
+    }
+    if (meta.sha256 && fileSha256(indexPath) !== meta.sha256) {
+      throw new IndexMissingError(
+        `The vector index ${indexPath} does not match the checksum in its metadata (corrupted or replaced). Rebuild it with \`${REINDEX_COMMAND}\`.`,
       );
     }
     const index = new HierarchicalNSW("cosine", meta.dimensions);
@@ -349,11 +371,14 @@ export class HnswStore extends VectorStore {
     };
   }
 
-  /** Writes `<dir>/vectors.hnsw` and `<dir>/vectors.meta.json`, each atomically. */
+  /** Writes `<dir>/vectors.hnsw` and `<dir>/vectors.meta.json` (with the index's checksum), each atomically. */
   save(dir: string): HnswStoreMeta {
     mkdirSync(dir, { recursive: true });
     const meta = this.meta();
-    writeAtomic(join(dir, INDEX_FILE), (tmp) => this.index.writeIndexSync(tmp));
+    writeAtomic(join(dir, INDEX_FILE), (tmp) => {
+      this.index.writeIndexSync(tmp);
+      meta.sha256 = fileSha256(tmp);
+    });
     writeAtomic(join(dir, META_FILE), (tmp) => writeFileSync(tmp, `${JSON.stringify(meta, null, 2)}\n`));
     return meta;
   }

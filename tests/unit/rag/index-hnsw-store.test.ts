@@ -159,6 +159,17 @@ describe("HnswStore", () => {
     HnswStore.create({ dimensions: 64, embedder }).save(badIndex);
     writeFileSync(join(badIndex, "vectors.hnsw"), "garbage");
     expect(() => HnswStore.load(badIndex, expected)).toThrow(IndexMissingError);
+
+    // One altered byte of the first vector (96-byte header, then 4 + 32 × 4 bytes of links at M 16):
+    // hnswlib loads that without complaint; the checksum catches it.
+    const flipped = tempDir();
+    const store = HnswStore.create({ dimensions: 64, embedder });
+    store.addVectorsWithLabels(randomVectors(50, 64, 3), Array.from({ length: 50 }, (_, i) => i));
+    store.save(flipped);
+    const bytes = readFileSync(join(flipped, "vectors.hnsw"));
+    bytes[96 + 132 + 10] = bytes[96 + 132 + 10]! ^ 0xff;
+    writeFileSync(join(flipped, "vectors.hnsw"), bytes);
+    expect(() => HnswStore.load(flipped, expected)).toThrow(/checksum/);
   });
 
   it("supports LangChain-style documents, filters and deletion", async () => {
