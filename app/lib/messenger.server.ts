@@ -8,6 +8,7 @@ import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { getDb, messenger } from "./db.server";
 import { jsonError } from "./json.server";
+import { stripControlCharacters } from "./validation.server";
 import { getAssistant, LANGS, type ChatReply, type Lang } from "./rag.server";
 
 export const SIGNATURE_HEADER = "x-aitu-signature";
@@ -80,7 +81,8 @@ export async function readRawBody(request: Request, maxBytes: number): Promise<U
 export function parseUpdate(body: Uint8Array): AituUpdate | Response {
   let value: unknown;
   try {
-    value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body));
+    // Control characters are dropped as from every other body (PostgreSQL refuses NUL in text).
+    value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body), (_key, v: unknown) => (typeof v === "string" ? stripControlCharacters(v) : v));
   } catch {
     return jsonError(400, "Body must be a JSON object in UTF-8");
   }

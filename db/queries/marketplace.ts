@@ -8,7 +8,7 @@
  * The SQL is portable (no engine-specific functions): text search is `matchText` from db/search.ts
  * (LIKE per word on SQLite, full-text search on PostgreSQL) over the normalised `search_text`, list columns are filtered through the startup_sectors join table, staleness is a CASE expression.
  */
-import type { ExpressionBuilder, Expression, Kysely, SqlBool } from "kysely";
+import { sql, type ExpressionBuilder, type Expression, type Kysely, type SqlBool } from "kysely";
 import type { ChallengeStatus, Database } from "../schema";
 import { engineOf, type Engine } from "../dialect";
 import { matchText } from "../search";
@@ -235,7 +235,11 @@ function startupConditions(filter: StartupFilter, engine: Engine) {
   const terms = searchTerms(filter.q);
   const sectors = [...new Set(filter.sectors ?? [])];
   return (eb: ExpressionBuilder<Database, "startups">) => {
-    const conditions: Expression<SqlBool>[] = [eb("startups.published", "=", 1)];
+    // With a sector filter the sector index names the few candidates; without planner statistics
+    // SQLite would rather walk every published startup through a published_* index and test each
+    // (14 ms instead of 1.6 ms on 10,000 startups), so the unary plus keeps it off those indexes.
+    const published = sectors.length ? sql<number>`+${sql.ref("startups.published")}` : sql.ref<number>("startups.published");
+    const conditions: Expression<SqlBool>[] = [eb(published, "=", 1)];
     if (terms.length) conditions.push(matchText(engine, "startups.search_text", terms));
     if (sectors.length) {
       conditions.push(

@@ -112,8 +112,8 @@ async function benchPages(): Promise<string> {
       };
       const catalogue: LoadTarget = { label: "GET /startups", requests: [{ method: "GET", path: "/startups" }] };
       const search: LoadTarget = {
-        label: "GET /startups?q=ai&sector=health&page=3",
-        requests: [{ method: "GET", path: "/startups?q=ai&sector=health&page=3" }],
+        label: "GET /startups?q=ai&sector=healthcare&page=3",
+        requests: [{ method: "GET", path: "/startups?q=ai&sector=healthcare&page=3" }],
       };
       process.stderr.write("pages: catalogue vs baseline…\n");
       const first = await compareLoad(baseline, catalogue, loadOptions);

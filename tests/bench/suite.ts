@@ -117,6 +117,9 @@ function ensureBuild(): void {
 
 interface Outcome {
   bench: Bench;
+  /** When it started, and the machine (with its load average) at that moment. */
+  startedAt: string;
+  machine: string;
   code: number;
   seconds: number;
   stdout: string;
@@ -127,6 +130,8 @@ async function run(bench: Bench, quick: boolean, reportFile: string): Promise<Ou
   writeFileSync(reportFile, "");
   const args = [...process.execArgv, bench.file, ...(quick ? bench.quickArgs : bench.args)];
   process.stderr.write(`\n━━ ${bench.title}: ${bench.file} ${(quick ? bench.quickArgs : bench.args).join(" ")}\n`);
+  const startedAt = new Date().toISOString();
+  const machine = describeMachine();
   const started = performance.now();
   const child = spawn(process.execPath, args, {
     env: { ...process.env, AQYL_BENCH_REPORT: reportFile },
@@ -139,7 +144,7 @@ async function run(bench: Bench, quick: boolean, reportFile: string): Promise<Ou
   });
   const code = await new Promise<number>((resolve) => child.on("exit", (c) => resolve(c ?? 1)));
   const seconds = (performance.now() - started) / 1000;
-  return { bench, code, seconds, stdout, section: bench.reports ? readFileSync(reportFile, "utf8").trim() : "" };
+  return { bench, startedAt, machine, code, seconds, stdout, section: bench.reports ? readFileSync(reportFile, "utf8").trim() : "" };
 }
 
 const subBegin = (name: string) => `<!-- bench:${name} -->`;
@@ -148,7 +153,7 @@ const subEnd = (name: string) => `<!-- /bench:${name} -->`;
 /** One bench's part of the generated block: when, where, how long, and its figures. */
 function benchSection(o: Outcome, command: string): string {
   const status = o.code === 0 ? "" : ` — **exited with ${o.code}**`;
-  const stamp = `_Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC by \`${command}\` in ${num(o.seconds, 0)} s${status}. Machine: ${describeMachine()}._`;
+  const stamp = `_Measured from ${o.startedAt.slice(0, 16).replace("T", " ")} UTC by \`${command}\` in ${num(o.seconds, 0)} s${status}. Machine at the start: ${o.machine}._`;
   const body = o.bench.reports
     ? o.section || `### ${o.bench.title}\n\nNo figures: the bench exited with ${o.code}.`
     : [

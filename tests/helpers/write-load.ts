@@ -80,9 +80,12 @@ export function runWriteLoad(options: LoadOptions): { done: Promise<void>; stop:
     if (res.status >= 500) log.serverErrors.push(`${what}: ${res.status}`);
   };
 
-  async function attempt<T>(what: string, run: () => Promise<T>): Promise<T | undefined> {
+  /** Sends a request and reads its answer whole; a network error (no answer, or a cut-off one) is recorded. */
+  async function attempt(what: string, run: () => Promise<Response>): Promise<Response | undefined> {
     try {
-      return await run();
+      const res = await run();
+      await res.arrayBuffer();
+      return res;
     } catch (error) {
       if (!stopped) log.failures.push(`${what}: ${(error as Error).cause ?? (error as Error).message}`);
       return undefined;
@@ -102,7 +105,6 @@ export function runWriteLoad(options: LoadOptions): { done: Promise<void>; stop:
     );
     if (!res) return false;
     record("signup", res);
-    await res.arrayBuffer();
     if (res.status === 302) log.signups.push(email);
     return res.status === 302;
   }
@@ -123,7 +125,6 @@ export function runWriteLoad(options: LoadOptions): { done: Promise<void>; stop:
         const res = await attempt(`GET ${path}`, () => client.request(path));
         if (res) {
           record(`GET ${path}`, res);
-          await res.arrayBuffer();
           log.reads++;
         }
       } else if (op === "chat") {
@@ -136,7 +137,6 @@ export function runWriteLoad(options: LoadOptions): { done: Promise<void>; stop:
         );
         if (res) {
           record("chat", res);
-          await res.arrayBuffer();
           if (res.status === 200) log.chats++;
         }
       } else if (op === "edit" || (op === "apply" && !startupId)) {
@@ -147,7 +147,6 @@ export function runWriteLoad(options: LoadOptions): { done: Promise<void>; stop:
         const res = await attempt("profile edit", () => client.submit(path, profile(name)));
         if (!res) continue;
         record("profile edit", res);
-        await res.arrayBuffer();
         if (res.status !== 302) continue;
         const id = /[?&]id=([^&]+)/.exec(res.headers.get("location") ?? "")?.[1];
         if (!id) continue;
@@ -172,7 +171,6 @@ export function runWriteLoad(options: LoadOptions): { done: Promise<void>; stop:
         );
         if (!res) continue;
         record("apply", res);
-        await res.arrayBuffer();
         if (res.status === 302) log.applications.push({ startupId: startupId!, challengeId: challenge.id });
       } else {
         await signup(new Client(options.baseUrl));
