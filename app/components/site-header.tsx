@@ -20,8 +20,14 @@ export function SiteHeader({ user, unread }: { user: RootUser | null; unread: nu
   ];
   // An investor's daily work comes first in the menu; in the main bar, which has no room to spare, deal
   // flow takes the place of the investor directory.
-  const workLinks = user?.role === "investor" ? [{ to: "/deals", label: t("deals.nav.dealFlow") }, { to: "/pipeline", label: t("deals.nav.pipeline") }] : [];
-  const barLinks = workLinks.length ? links.map((link) => (link.to === "/investors" ? workLinks[0]! : link)) : links;
+  // A founder's work links come first in the menu only: the bar keeps the investor directory, where founders pitch.
+  const workLinks =
+    user?.role === "investor"
+      ? [{ to: "/deals", label: t("deals.nav.dealFlow") }, { to: "/pipeline", label: t("deals.nav.pipeline") }]
+      : user?.role === "startup"
+        ? [{ to: "/account/challenges", label: t("applications.fitsPage.nav") }, { to: "/account/applications", label: t("applications.links.mine") }]
+        : [];
+  const barLinks = user?.role === "investor" ? links.map((link) => (link.to === "/investors" ? workLinks[0]! : link)) : links;
   const languageHref = (lng: string) => {
     const params = new URLSearchParams(location.search);
     params.set("lng", lng);

@@ -99,6 +99,51 @@ export async function challengeFits(
   return fits;
 }
 
+/** Every challenge now accepting applications, for one startup: the eligible ones ranked, the rest with why not. */
+export interface ChallengeFitList {
+  fits: (ChallengeFit & { applied: boolean })[];
+  /** Accepting applications, but a hard constraint (sector, readiness) rules the startup out. */
+  excluded: ChallengeFit[];
+}
+
+/** Constraints that say the challenge itself is closed, not that the startup does not fit it. */
+const CLOSED: ReadonlySet<string> = new Set(["challenge-status", "deadline"]);
+
+export async function challengeFitList(db: Db, startupId: string, context: DisplayContext): Promise<ChallengeFitList> {
+  const now = Date.now();
+  const [applied, list] = await Promise.all([
+    applications.appliedChallengeIds(db, startupId),
+    recommendChallengesForStartup(startupId, { now, includeExcluded: true }),
+  ]);
+  if (!list) return { fits: [], excluded: [] };
+  const shape = async (result: (typeof list.matches)[number]): Promise<ChallengeFit | undefined> => {
+    const challenge = await marketplace.getChallengeBySlug(db, result.item.slug);
+    if (!challenge) return undefined;
+    return {
+      slug: challenge.slug,
+      title: challenge.title,
+      agencyName: challenge.agency.name,
+      status: challenge.status,
+      sector: challenge.sector,
+      minTrl: challenge.minTrl,
+      display: challengeCardDisplay(challenge, context, now),
+      match: matchDisplay(result, context, "challenge"),
+    };
+  };
+  const fits: ChallengeFitList["fits"] = [];
+  for (const result of list.matches) {
+    const fit = await shape(result);
+    if (fit) fits.push({ ...fit, applied: applied.has(result.item.id) });
+  }
+  const excluded: ChallengeFit[] = [];
+  for (const result of list.excluded) {
+    if (result.failed.some((f) => CLOSED.has(f.constraint))) continue;
+    const fit = await shape(result);
+    if (fit) excluded.push(fit);
+  }
+  return { fits, excluded };
+}
+
 /**
  * Tells the owners of the startups that fit a just-published challenge (score ≥ NOTIFY_MIN_SCORE,
  * at most NOTIFY_MAX_STARTUPS). Returns how many startups were told.

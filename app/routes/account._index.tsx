@@ -135,7 +135,7 @@ export default function Account() {
                 <Plus size={18} aria-hidden="true" /> {t("account.startup.create")}
               </Link>
             ) : null}
-            <Link className="button button--secondary" to="/challenges?status=open">
+            <Link className="button button--secondary" to={data.startups.length ? "/account/challenges" : "/challenges?status=open"}>
               {t("account.startup.findChallenges")}
             </Link>
             {data.startups.length > 0 ? (
@@ -155,7 +155,7 @@ export default function Account() {
         </section>
       ) : null}
 
-      {"fits" in data && data.startups.length > 0 ? <ChallengeFits fits={data.fits} /> : null}
+      {"fits" in data && data.startups.length > 0 ? <ChallengeFits fits={data.fits} startupSlug={data.startups[0]?.slug} /> : null}
 
       {user.role === "investor" ? (
         <section className="card" aria-labelledby="investor-heading">
