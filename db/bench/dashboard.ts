@@ -85,9 +85,10 @@ function fillChatLogs(file: string, count: number, now: number): void {
       const rows = Math.min(50_000, count - inserted);
       batch(rows);
       inserted += rows;
-      process.stdout.write(`\r  chat logs: ${inserted.toLocaleString("en")} / ${count.toLocaleString("en")}`);
+      // Progress goes to stderr: stdout is the report (npm run bench copies it into docs/BENCHMARKS.md).
+      process.stderr.write(`\r  chat logs: ${inserted.toLocaleString("en")} / ${count.toLocaleString("en")}`);
     }
-    process.stdout.write("\n");
+    process.stderr.write("\n");
   } finally {
     sqlite.close();
   }
@@ -194,9 +195,12 @@ async function fillMarketplace(db: Db, now: number): Promise<void> {
               id: randomUUID(),
               investor_id: investorId,
               startup_id: startups[(i + j) % startups.length]!,
+              // A third are startups' pitches, so both directions of the dashboard's figures have data.
+              initiated_by: j % 3 === 0 ? ("startup" as const) : ("investor" as const),
               message: "…",
               status: replied ? ("accepted" as const) : ("pending" as const),
               decline_reason: null,
+              decline_code: null,
               created_at: created,
               responded_at: replied ? created + Math.floor(rand() * 96 * 3_600_000) : null,
             };
