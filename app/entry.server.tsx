@@ -12,6 +12,7 @@ import { log } from "~/lib/log.server";
 export const streamTimeout = 5_000;
 
 export { ready as boot } from "~/lib/boot.server";
+export { createPageCacheMiddleware } from "~/lib/page-cache-middleware.server";
 
 export default function handleRequest(
   request: Request,

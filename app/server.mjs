@@ -1,4 +1,4 @@
-// The HTTP server: security headers, CSRF cookie, language cookie, static files and the Remix app.
+// The HTTP server: security headers, CSRF cookie, language cookie, static files, the page cache and the Remix app.
 // `npm start` runs this in production mode (building first when the build is missing or stale);
 // `npm run dev` runs it with Vite's dev middleware.
 import { createRequestHandler } from "@remix-run/express";
@@ -169,6 +169,11 @@ async function main() {
     app.use("/assets", express.static(join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
     app.use(express.static(join(root, "build/client"), { maxAge: "1h" }));
   }
+
+  // Anonymous visitors' public pages from a few-seconds cache (app/lib/page-cache-middleware.server.ts); not
+  // in dev, where every request must see the newest code.
+  const pageCache = dev ? undefined : build.entry.module.createPageCacheMiddleware({ build, mode: process.env.NODE_ENV });
+  if (pageCache) app.use(pageCache);
 
   app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce }) }));
 

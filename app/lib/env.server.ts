@@ -34,6 +34,19 @@ const schema = z.object({
   CHAT_LOG_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   CORS_ORIGINS: z.string().default(""),
   AITU_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  /** Seconds an anonymous visitor's rendered public page is reused (app/lib/page-cache.server.ts); 0 turns it off. */
+  PAGE_CACHE_SECONDS: z
+    .string()
+    .regex(/^\d{1,6}$/, "must be a whole number of seconds (0 turns the page cache off)")
+    .transform(Number)
+    .pipe(z.number().max(3600, "must be at most 3600 seconds"))
+    .default(5),
+  PAGE_CACHE_MAX_ENTRIES: z
+    .string()
+    .regex(/^\d{1,9}$/, "must be a whole number of pages")
+    .transform(Number)
+    .pipe(z.number().min(1, "must be at least 1").max(100_000, "must be at most 100000"))
+    .default(500),
   /** The site's public address, for absolute links sent outside it (messenger replies). */
   PUBLIC_URL: z.url({ protocol: /^https?$/, message: "must be an http(s) URL such as https://aqyl.kz" }).optional(),
 });

@@ -9,6 +9,8 @@ import { ready } from "./boot.server";
 import { sessions } from "./db.server";
 
 export const SESSION_MAX_AGE_S = 60 * 60 * 24 * 14;
+/** The session cookie's name: a request carrying it is never answered from the page cache. */
+export const SESSION_COOKIE = "__session";
 
 export interface SessionData {
   userId: string;
@@ -20,7 +22,7 @@ async function getStorage(): Promise<SessionStorage<SessionData>> {
   if (storage) return storage;
   const { env, database } = await ready();
   const db = database.db;
-  const cookie = createCookie("__session", {
+  const cookie = createCookie(SESSION_COOKIE, {
     httpOnly: true,
     sameSite: "lax",
     secure: env.secureCookies,
