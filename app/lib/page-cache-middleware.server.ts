@@ -134,6 +134,14 @@ function send(res: ExpressResponse, page: CachedPage, visitor: Visitor, state: "
   res.end(body);
 }
 
+/**
+ * Writes that change nothing a cached page shows: questions to the assistant and their feedback (the
+ * dashboard's assistant figures are recomputed at most once a minute anyway, app/lib/dashboard.server.ts),
+ * logging in and out, and marking notifications read. They are the bulk of a busy site's writes, so
+ * letting them empty the cache would leave it cold exactly when it matters.
+ */
+const WRITES_THAT_CHANGE_NO_PAGE = /^\/(?:api\/chat|api\/messenger\/|assistant|login|logout|account\/notifications)(?:[/?.]|$)/;
+
 /** Empties the cache when a mutating request is answered with anything but a refusal (4xx). */
 function clearAfterWrite(res: ExpressResponse, cache: PageCache) {
   let settled = false;
@@ -189,7 +197,7 @@ export function createPageCacheMiddleware({
 
   return (req, res, next) => {
     if (req.method !== "GET" && req.method !== "HEAD") {
-      if (req.method !== "OPTIONS") clearAfterWrite(res, cache);
+      if (req.method !== "OPTIONS" && !WRITES_THAT_CHANGE_NO_PAGE.test(req.path)) clearAfterWrite(res, cache);
       return next();
     }
     const visitor = cacheableVisitor(req, res);

@@ -265,6 +265,21 @@ describe("page cache over HTTP", () => {
     expect((await get("/investors?lng=en")).state).toBe("hit");
   });
 
+  it("keeps the cache through the writes that change no page: questions to the assistant, logging in", async () => {
+    await get("/challenges?lng=en");
+    expect((await get("/challenges?lng=en")).state).toBe("hit");
+    const citizen = new Client(server.url);
+    const asked = await citizen.request("/api/chat", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ message: "how much does a passport cost" }),
+    });
+    expect(asked.status).toBe(200);
+    await asked.text();
+    expect((await new Client(server.url).submit("/login", DEMO_STARTUP)).status).toBe(302);
+    expect((await get("/challenges?lng=en")).state).toBe("hit");
+  });
+
   it("renders a page once for concurrent first visitors", async () => {
     // Connections opened beforehand, so all requests reach the server while the first one renders.
     const agent = new http.Agent({ keepAlive: true, maxSockets: 24 });
