@@ -9,12 +9,14 @@ import * as initial from "./migrations/20261127000000_initial";
 import * as statsIndexes from "./migrations/20261127234500_stats_indexes";
 import * as corpusOwner from "./migrations/20261128010000_corpus_owner";
 import * as textSearch from "./migrations/20261128020000_text_search";
+import * as introDirection from "./migrations/20261129000000_intro_direction";
 
 const migrations: Record<string, Migration> = {
   "20261127000000_initial": initial,
   "20261127234500_stats_indexes": statsIndexes,
   "20261128010000_corpus_owner": corpusOwner,
   "20261128020000_text_search": textSearch,
+  "20261129000000_intro_direction": introDirection,
 };
 
 function migrator(db: Kysely<Database>) {

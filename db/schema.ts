@@ -179,14 +179,21 @@ export interface ApplicationScoresTable {
 }
 
 export type IntroStatus = "pending" | "accepted" | "declined";
+/** Who asked: an investor requesting an intro, or a startup pitching an investor. */
+export type IntroInitiator = "investor" | "startup";
 
 export interface IntroRequestsTable {
   id: string;
   investor_id: string;
   startup_id: string;
+  /** Rows from before startups could pitch are "investor" (the column's default). */
+  initiated_by: IntroInitiator;
   message: string;
   status: IntroStatus;
+  /** Free text a startup gives when declining an investor's request. */
   decline_reason: string | null;
+  /** Reason code (PASS_REASONS) an investor gives when declining a pitch. */
+  decline_code: string | null;
   created_at: Millis;
   responded_at: Millis | null;
 }

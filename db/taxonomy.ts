@@ -32,6 +32,8 @@ export type StartupSort = (typeof STARTUP_SORTS)[number];
 export const APPLICATION_STATUSES = ["submitted", "withdrawn", "shortlisted", "rejected", "selected"] as const;
 export const REJECT_REASONS = ["out-of-scope", "readiness-too-low", "budget-too-high", "weak-evidence", "other"] as const;
 export const INTRO_STATUSES = ["pending", "accepted", "declined"] as const;
+/** Who asked for an intro: an investor, or a startup pitching an investor. */
+export const INTRO_INITIATORS = ["investor", "startup"] as const;
 export const PIPELINE_STAGES = ["saved", "intro-requested", "in-talks", "passed", "invested"] as const;
 export const PASS_REASONS = ["too-early", "outside-thesis", "team", "market-size", "traction", "valuation", "other"] as const;
 export const INVESTOR_KINDS = ["vc", "angel", "corporate", "accelerator", "public-fund"] as const;

@@ -246,8 +246,10 @@ export function dashboardView(s: stats.DashboardStats, period: DashboardPeriod, 
     ecosystem,
     intros: {
       requests: fact(s.intros.requests),
-      responseRate: fact(s.intros.responseRate, percent, "measure"),
-      medianReply: fact(s.intros.medianHoursToReply, hours, "measure"),
+      pitches: fact(s.intros.pitches),
+      investorResponseRate: fact(s.intros.investorResponseRate, percent, "measure"),
+      investorMedianReply: fact(s.intros.investorMedianHoursToFirstReply, hours, "measure"),
+      startupResponseRate: fact(s.intros.startupResponseRate, percent, "measure"),
     },
     openData: {
       json: `/api/stats?${query}`,

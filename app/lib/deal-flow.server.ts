@@ -6,7 +6,7 @@
 import type { TFunction } from "i18next";
 import { z } from "zod";
 import { INTL_LOCALES, LANGUAGES, type Language } from "~/i18n/config";
-import { marketplace, type intros, type pipeline } from "./db.server";
+import { intros, marketplace, type pipeline } from "./db.server";
 import { createI18n } from "./i18n.server";
 import type { DisplayContext } from "./marketplace-display.server";
 import { matchDisplay, type MatchDisplay } from "./match-display.server";
@@ -88,12 +88,19 @@ export const notices = {
     inEveryLanguage((t) => t(accepted ? "deals.notify.introAccepted" : "deals.notify.introDeclined", { startup })),
   passed: (investor: string, startup: string, reason: pipeline.PassReason) =>
     inEveryLanguage((t) => t("deals.notify.passed", { investor, startup, reason: t(`deals.passReasons.${reason}`) })),
+  pitched: (startup: string, investor: string) => inEveryLanguage((t) => t("deals.notify.pitched", { startup, investor })),
+  pitchAnswered: (investor: string, startup: string, answer: { accept: true } | { accept: false; reason: pipeline.PassReason }) =>
+    inEveryLanguage((t) =>
+      answer.accept
+        ? t("deals.notify.pitchAccepted", { investor, startup })
+        : t("deals.notify.pitchDeclined", { investor, startup, reason: t(`deals.passReasons.${answer.reason}`) }),
+    ),
 };
 
 /** Error codes of intro requests and pipeline moves, in words. */
-export function dealErrorText(t: TFunction, code: string): string {
+export function dealErrorText(t: TFunction, code: string, values?: Record<string, string | number>): string {
   const key = `deals.errors.${code}`;
-  return createI18nExists(t, key) ? String(t(key as never)) : t("common.errors.badRequestText");
+  return createI18nExists(t, key) ? String(t(key as never, values as never)) : t("common.errors.badRequestText");
 }
 
 function createI18nExists(t: TFunction, key: string): boolean {
@@ -102,20 +109,30 @@ function createI18nExists(t: TFunction, key: string): boolean {
 }
 
 export interface ResponseStatsDisplay {
-  /** "75 %" or null when nothing counts yet. */
+  /** "83 %", or null below the minimum sample (the counts are shown instead). */
   rate: string | null;
-  /** "20 h" / "3 days", or null when nothing was answered. */
+  /** "36 h" / "3 days", or null below the minimum number of answers. */
   median: string | null;
-  sent: number;
+  received: number;
+  answered: number;
+  overdue: number;
+  waiting: number;
+  /** The smallest sample a rate or median is given for. */
+  minimum: number;
 }
 
-/** An investor's intro responsiveness in words (definitions in db/queries/intros.ts). */
+/** An investor's responsiveness to pitches in words (definitions in db/queries/intros.ts). */
 export function responseStatsDisplay(stats: intros.ResponseStats | undefined, { lang, t }: DisplayContext): ResponseStatsDisplay {
-  if (!stats) return { rate: null, median: null, sent: 0 };
+  const minimum = intros.MIN_RESPONSE_SAMPLE;
+  if (!stats) return { rate: null, median: null, received: 0, answered: 0, overdue: 0, waiting: 0, minimum };
   const hours = stats.medianResponseMs === null ? null : stats.medianResponseMs / 3_600_000;
   return {
     rate: stats.rate === null ? null : new Intl.NumberFormat(INTL_LOCALES[lang], { style: "percent", maximumFractionDigits: 0 }).format(stats.rate),
     median: hours === null ? null : hours < 48 ? t("deals.stats.hours", { count: Math.max(1, Math.round(hours)) }) : t("deals.stats.days", { count: Math.round(hours / 24) }),
-    sent: stats.sent,
+    received: stats.received,
+    answered: stats.answered,
+    overdue: stats.overdue,
+    waiting: stats.waiting,
+    minimum,
   };
 }

@@ -127,3 +127,50 @@ export function matchDisplay<T>(result: MatchResult<T>, context: DisplayContext,
     failures: result.failed.map((f) => failureText(f, context, perspective)),
   };
 }
+
+/** A startup's fit for an investor's thesis, in the founder's words (the pitch form). */
+export interface PitchFit {
+  eligible: boolean;
+  /** 0–100, the same reciprocal score the investor's deal flow ranks by; 0 when not eligible. */
+  score: number;
+  /** The thesis' hard limits the startup fails, addressed to the founder. */
+  failures: string[];
+}
+
+export function pitchFit<T>(result: MatchResult<T>, context: DisplayContext): PitchFit {
+  return {
+    eligible: result.eligible,
+    score: Math.round(result.score * 100),
+    failures: result.failed.map((f) => pitchFailureText(f, context)),
+  };
+}
+
+function pitchFailureText(failure: FailedConstraint, context: DisplayContext): string {
+  const { t, format, labels } = context;
+  const e = failure.evidence;
+  switch (failure.constraint) {
+    case "published":
+      return t("deals.pitch.constraints.published");
+    case "sector":
+      return t("deals.pitch.constraints.sector", {
+        sectors: format.list(list(e.sectors).map(labels.sector)),
+        wanted: format.list(list(e.wanted).map(labels.sector)),
+      });
+    case "stage":
+      return t("deals.pitch.constraints.stage", {
+        stage: labels.stage(str(e.stage)),
+        stages: format.list(list(e.stages).map(labels.stage)),
+      });
+    case "ticket": {
+      const converted = e.askCurrency !== e.currency ? ` (≈ ${format.money(num(e.askConverted), str(e.currency))})` : "";
+      const ask = `${format.money(num(e.ask), str(e.askCurrency))}${converted}`;
+      return e.direction === "below"
+        ? t("deals.pitch.constraints.ticketBelow", { ask, min: format.money(num(e.min), str(e.currency)) })
+        : t("deals.pitch.constraints.ticketAbove", { ask, max: format.money(num(e.max), str(e.currency)) });
+    }
+    case "geography":
+      return t("deals.pitch.constraints.geography", { city: labels.city(str(e.city)) });
+    default:
+      return failureText(failure, context, "investor");
+  }
+}

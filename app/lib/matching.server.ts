@@ -42,6 +42,12 @@ export async function thesisOfOwner(ownerId: string): Promise<InvestorThesis | u
   return row ? investorThesisFromRow(row) : undefined;
 }
 
+/** The thesis of one investor (by id), as the matcher sees it. */
+export async function thesisOfInvestor(investorId: string): Promise<InvestorThesis | undefined> {
+  const row = await matchingRows.getInvestorForMatching(await db(), investorId);
+  return row ? investorThesisFromRow(row) : undefined;
+}
+
 /** Startups for a thesis, ranked (or, with `includeExcluded`, also those left out and why). */
 export async function dealFlow(thesis: InvestorThesis, options: MatchOptions<StartupProfile>): Promise<MatchList<StartupProfile>> {
   return (await startupIndex()).matchInvestor(thesis, options);

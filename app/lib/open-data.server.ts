@@ -176,15 +176,21 @@ const SPECS: Record<DatasetName, DatasetSpec> = {
   },
   "intro-requests": {
     description:
-      "Investors' intro requests to startups sent in the range, how many got a reply (accepted or declined), the reply rate " +
-      "and the median hours from request to reply.",
+      "Intro requests made in the range, both ways: requests = pitches (startups writing to investors) + investor_requests " +
+      "(investors asking startups). investor_response_rate = pitches investors answered (accepted or declined) / (answered + " +
+      "pitches still unanswered 14 days after they were sent); pitches younger than 14 days without an answer count neither way. " +
+      "investor_median_hours_to_first_reply: median hours from a pitch to the investor's reply. startup_response_rate and " +
+      "startup_median_hours_to_reply: the same for startups answering investors' requests.",
     period: "range",
     columns: ["metric", "value", "suppressed"],
     rows: (s) => [
       metric("requests", s.intros.requests),
-      metric("responded", s.intros.responded),
-      metric("response_rate", s.intros.responseRate),
-      metric("median_hours_to_reply", s.intros.medianHoursToReply),
+      metric("pitches", s.intros.pitches),
+      metric("investor_requests", s.intros.investorRequests),
+      metric("investor_response_rate", s.intros.investorResponseRate),
+      metric("investor_median_hours_to_first_reply", s.intros.investorMedianHoursToFirstReply),
+      metric("startup_response_rate", s.intros.startupResponseRate),
+      metric("startup_median_hours_to_reply", s.intros.startupMedianHoursToReply),
     ],
   },
 };

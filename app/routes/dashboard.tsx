@@ -309,8 +309,10 @@ function IntrosCard({ view }: { view: DashboardView }) {
       lead={t("dashboard.intros.lead")}
       facts={[
         { label: t("dashboard.intros.requests"), fact: view.intros.requests },
-        { label: t("dashboard.intros.responseRate"), fact: view.intros.responseRate },
-        { label: t("dashboard.intros.medianReply"), fact: view.intros.medianReply },
+        { label: t("dashboard.intros.pitches"), fact: view.intros.pitches },
+        { label: t("dashboard.intros.investorResponseRate"), fact: view.intros.investorResponseRate },
+        { label: t("dashboard.intros.investorMedianReply"), fact: view.intros.investorMedianReply },
+        { label: t("dashboard.intros.startupResponseRate"), fact: view.intros.startupResponseRate },
       ]}
     />
   );

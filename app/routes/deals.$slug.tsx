@@ -56,6 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     stage: entry?.stage ?? null,
     intro: latest
       ? {
+          initiatedBy: latest.initiatedBy,
           status: latest.status,
           date: context.format.date(latest.respondedAt ?? latest.createdAt),
           declineReason: latest.declineReason,
@@ -196,14 +197,31 @@ export default function DealPage() {
             </h2>
             {intro ? (
               <div className={`alert ${intro.status === "accepted" ? "alert--success" : intro.status === "declined" ? "alert--warning" : "alert--info"}`} role="status">
-                <p>
-                  {intro.status === "pending"
-                    ? t("deals.deal.introPending", { date: intro.date })
-                    : intro.status === "accepted"
-                      ? t("deals.deal.introAccepted", { date: intro.date })
-                      : t("deals.deal.introDeclined", { date: intro.date })}
-                </p>
-                {intro.declineReason ? <p>{t("deals.deal.declineReason", { reason: intro.declineReason })}</p> : null}
+                {intro.initiatedBy === "startup" ? (
+                  <p>
+                    {intro.status === "pending"
+                      ? t("deals.deal.pitchPending", { startup: startup.name, date: intro.date })
+                      : intro.status === "accepted"
+                        ? t("deals.deal.pitchAccepted", { startup: startup.name, date: intro.date })
+                        : t("deals.deal.pitchDeclined", { startup: startup.name, date: intro.date })}
+                  </p>
+                ) : (
+                  <p>
+                    {intro.status === "pending"
+                      ? t("deals.deal.introPending", { date: intro.date })
+                      : intro.status === "accepted"
+                        ? t("deals.deal.introAccepted", { date: intro.date })
+                        : t("deals.deal.introDeclined", { date: intro.date })}
+                  </p>
+                )}
+                {intro.initiatedBy === "startup" && intro.status === "pending" ? (
+                  <p>
+                    <Link to="/account/intros" className="button button--small">
+                      {t("deals.deal.answerPitch")}
+                    </Link>
+                  </p>
+                ) : null}
+                {intro.declineReason && intro.initiatedBy === "investor" ? <p>{t("deals.deal.declineReason", { reason: intro.declineReason })}</p> : null}
                 {intro.contact ? (
                   <div className="contact-card" data-testid="startup-contact">
                     <strong>{t("deals.deal.contactTitle")}</strong>

@@ -2,7 +2,8 @@
  * The numbers behind the public dashboard and the open-data API: the assistant's use (questions per
  * day by language, answered / clarified / refused, answer time, services asked about, satisfaction)
  * and the ecosystem (startups by sector and stage, challenges by status, applications per challenge,
- * pilots and their KPIs, investors' replies to intro requests).
+ * pilots and their KPIs, intro requests in both directions: investors' replies to startups' pitches and
+ * startups' replies to investors' requests).
  *
  * Every figure is an SQL aggregate read from a narrow index (the stats-indexes migration), in the
  * index's own order so nothing is sorted: day slices are counted per language (day boundaries from
@@ -22,6 +23,7 @@
 import { sql, type Kysely } from "kysely";
 import type { ChatKind, Database } from "../schema";
 import { dayLabel, dayNumber, dayStart, type StatsRange } from "../stats/days";
+import { DAY_MS } from "../time";
 import { pilotVerdict } from "../stats/pilot-kpis";
 import {
   countCell,
@@ -466,45 +468,87 @@ export async function countInvestors(db: Db): Promise<number> {
   return count(row?.n);
 }
 
-export interface IntroReplies {
+/** One direction of intro requests created in the range. */
+export interface IntroDirectionReplies {
   requests: number;
   /** Accepted or declined (a reply was given). */
   responded: number;
   accepted: number;
-  /** Median hours from request to reply, over the requests that got one; null with none. */
+  /** Still unanswered and older than the grace period at `now`: counted as not answered. */
+  overdue: number;
+  /** Median hours from request to the first (and only) reply, over the requests that got one; null with none. */
   medianHoursToReply: number | null;
 }
 
-/** Intro requests investors sent in the range, and how the startups replied (rate, median time to reply). */
-export async function introReplies(db: Db, range: StatsRange): Promise<IntroReplies> {
+export interface IntroReplies {
+  /** Pitches startups sent to investors: the investors' responsiveness. */
+  toInvestors: IntroDirectionReplies;
+  /** Intro requests investors sent to startups: the startups' answers. */
+  toStartups: IntroDirectionReplies;
+}
+
+/** Unanswered requests younger than this count neither way in a response rate (as on investors' profiles). */
+export const INTRO_GRACE_MS = 14 * DAY_MS;
+
+/**
+ * Intro requests created in the range, per direction: how many got a reply, how many are overdue at
+ * `now`, and the median time to reply. The response rate is responded ÷ (responded + overdue): a
+ * request still inside its first 14 days has had no fair chance to be answered and counts neither way.
+ */
+export async function introReplies(db: Db, range: StatsRange, now = Date.now()): Promise<IntroReplies> {
+  const overdueBefore = now - INTRO_GRACE_MS;
   const totals = await db
     .selectFrom("intro_requests")
     .select((eb) => [
+      "initiated_by",
       eb.fn.countAll().as("requests"),
       eb.fn.count("responded_at").as("responded"),
       eb.fn.sum(eb.case().when("status", "=", "accepted").then(1).else(0).end()).as("accepted"),
+      eb.fn
+        .sum(
+          eb
+            .case()
+            .when(eb.and([eb("status", "=", "pending"), eb("created_at", "<=", overdueBefore)]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as("overdue"),
     ])
     .where("created_at", ">=", range.from)
     .where("created_at", "<", range.to)
-    .executeTakeFirst();
-  const responded = count(totals?.responded);
-  let medianHoursToReply: number | null = null;
-  if (responded > 0) {
-    const wait = sql<number>`${sql.ref("responded_at")} - ${sql.ref("created_at")}`;
-    const middle = await db
-      .selectFrom("intro_requests")
-      .select(wait.as("wait"))
-      .where("created_at", ">=", range.from)
-      .where("created_at", "<", range.to)
-      .where("responded_at", "is not", null)
-      .orderBy(wait)
-      .limit(responded % 2 === 0 ? 2 : 1)
-      .offset(Math.floor((responded - 1) / 2))
-      .execute();
-    const ms = middle.reduce((sum, r) => sum + Number(r.wait), 0) / Math.max(1, middle.length);
-    medianHoursToReply = Math.round((ms / 3_600_000) * 10) / 10;
-  }
-  return { requests: count(totals?.requests), responded, accepted: count(totals?.accepted), medianHoursToReply };
+    .groupBy("initiated_by")
+    .execute();
+  const direction = async (initiatedBy: "startup" | "investor"): Promise<IntroDirectionReplies> => {
+    const row = totals.find((r) => r.initiated_by === initiatedBy);
+    const responded = count(row?.responded);
+    let medianHoursToReply: number | null = null;
+    if (responded > 0) {
+      const wait = sql<number>`${sql.ref("responded_at")} - ${sql.ref("created_at")}`;
+      const middle = await db
+        .selectFrom("intro_requests")
+        .select(wait.as("wait"))
+        .where("initiated_by", "=", initiatedBy)
+        .where("created_at", ">=", range.from)
+        .where("created_at", "<", range.to)
+        .where("responded_at", "is not", null)
+        .orderBy(wait)
+        .limit(responded % 2 === 0 ? 2 : 1)
+        .offset(Math.floor((responded - 1) / 2))
+        .execute();
+      const ms = middle.reduce((sum, r) => sum + Number(r.wait), 0) / Math.max(1, middle.length);
+      medianHoursToReply = Math.round((ms / 3_600_000) * 10) / 10;
+    }
+    return {
+      requests: count(row?.requests),
+      responded,
+      accepted: count(row?.accepted),
+      overdue: count(row?.overdue),
+      medianHoursToReply,
+    };
+  };
+  const [toInvestors, toStartups] = await Promise.all([direction("startup"), direction("investor")]);
+  return { toInvestors, toStartups };
 }
 
 // ─── everything the dashboard shows, suppressed for publication ──────────────────────────────────
@@ -555,10 +599,19 @@ export interface DashboardStats {
     pilots: PilotResults & { metShare: number | null };
   };
   intros: {
+    /** All intro requests created in the range, both directions (= pitches + investorRequests). */
     requests: Cell;
-    responded: Cell;
-    responseRate: Cell;
-    medianHoursToReply: Cell;
+    /** Pitches startups sent to investors. */
+    pitches: Cell;
+    /** Requests investors sent to startups. */
+    investorRequests: Cell;
+    /** Investors' answers to pitches ÷ (answers + pitches unanswered after the grace period). */
+    investorResponseRate: Cell;
+    /** Median hours from a pitch to the investor's first reply. */
+    investorMedianHoursToFirstReply: Cell;
+    /** The same rate for startups answering investors' requests. */
+    startupResponseRate: Cell;
+    startupMedianHoursToReply: Cell;
   };
 }
 
@@ -599,7 +652,7 @@ export async function loadDashboardStats(
     challengesByStatus(db),
     applicationsPerChallenge(db),
     pilotResults(db),
-    introReplies(db, range),
+    introReplies(db, range, options.now),
   ]);
   const outcomes = outcomesOf(byKindAndService);
   const services = topServicesOf(byKindAndService, top);
@@ -666,8 +719,12 @@ export async function loadDashboardStats(
     };
   });
 
-  const introCells = countCells([intros.requests], threshold, false);
-  const respondedCells = countCells([intros.responded], threshold, false);
+  const { toInvestors, toStartups } = intros;
+  const allRequests = toInvestors.requests + toStartups.requests;
+  // The two directions add up to the published total: suppressed as one breakdown.
+  const [pitchCell, investorRequestCell] = countCells([toInvestors.requests, toStartups.requests], threshold, true);
+  const rate = (d: IntroDirectionReplies, partSuppressed: boolean) =>
+    shareCell(d.responded, d.responded + d.overdue, threshold, partSuppressed);
 
   return {
     generatedAt: options.now ?? Date.now(),
@@ -706,10 +763,13 @@ export async function loadDashboardStats(
       },
     },
     intros: {
-      requests: introCells[0]!,
-      responded: respondedCells[0]!,
-      responseRate: shareCell(intros.responded, intros.requests, threshold),
-      medianHoursToReply: measureCell(intros.medianHoursToReply, intros.responded, threshold),
+      requests: countCells([allRequests], threshold, false)[0]!,
+      pitches: pitchCell!,
+      investorRequests: investorRequestCell!,
+      investorResponseRate: rate(toInvestors, pitchCell!.suppressed),
+      investorMedianHoursToFirstReply: measureCell(toInvestors.medianHoursToReply, toInvestors.responded, threshold),
+      startupResponseRate: rate(toStartups, investorRequestCell!.suppressed),
+      startupMedianHoursToReply: measureCell(toStartups.medianHoursToReply, toStartups.responded, threshold),
     },
   };
 }

@@ -138,10 +138,11 @@ export async function insertSeedData(
     }
 
     for (const [i, r] of seed.intros.entries()) {
-      const created = now - (20 + i * 3) * DAY_MS;
+      const created = now - (r.createdDaysAgo ?? 20 + i * 3) * DAY_MS;
       await trx.insertInto("intro_requests").values({
         id: newId(), investor_id: investorIds.get(r.investor)!, startup_id: startupIds.get(r.startup)!,
-        message: r.message.ru, status: r.status, decline_reason: r.declineReason?.ru ?? null, created_at: created,
+        initiated_by: r.initiatedBy, message: r.message.ru, status: r.status, decline_reason: r.declineReason?.ru ?? null,
+        decline_code: r.declineCode, created_at: created,
         responded_at: r.respondedAfterHours === null ? null : created + r.respondedAfterHours * HOUR_MS,
       }).execute();
     }

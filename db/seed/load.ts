@@ -75,6 +75,14 @@ function crossCheck(seed: SeedData): string[] {
       }
     }
   });
+  // The app never opens a second request while one is pending or accepted between the same two; neither do the seeds.
+  const openPairs = new Set<string>();
+  seed.intros.forEach((r, i) => {
+    if (r.status === "declined") return;
+    const pair = `${r.investor} ↔ ${r.startup}`;
+    if (openPairs.has(pair)) problems.push(`intros[${i}]: a second pending or accepted request between ${pair}`);
+    openPairs.add(pair);
+  });
   for (const [label, rows] of [["intros", seed.intros], ["pipeline", seed.pipeline]] as const) {
     rows.forEach((r, i) => {
       if (!investors.has(r.investor)) problems.push(`${label}[${i}].investor: unknown investor "${r.investor}"`);

@@ -1,7 +1,7 @@
 /** zod schemas of the demo seed files in seeds/marketplace/: every file is validated when loaded. */
 import { z } from "zod";
 import {
-  APPLICATION_STATUSES, CHALLENGE_STATUSES, CITIES, CURRENCIES, INTRO_STATUSES, INVESTOR_KINDS, PASS_REASONS,
+  APPLICATION_STATUSES, CHALLENGE_STATUSES, CITIES, CURRENCIES, INTRO_INITIATORS, INTRO_STATUSES, INVESTOR_KINDS, PASS_REASONS,
   PIPELINE_STAGES, PRICING_MODELS, REJECT_REASONS, SECTORS, STAGES, TECHNOLOGIES,
 } from "../taxonomy";
 
@@ -111,14 +111,39 @@ export const applicationSeed = z.object({
     .default([]),
 });
 
-export const introSeed = z.object({
-  investor: slug,
-  startup: slug,
-  message: localized,
-  status: z.enum(INTRO_STATUSES),
-  respondedAfterHours: z.number().nonnegative().nullable(),
-  declineReason: localized.nullable(),
-});
+export const introSeed = z
+  .object({
+    investor: slug,
+    startup: slug,
+    /** Who asked: an investor's intro request (the default) or a startup's pitch. */
+    initiatedBy: z.enum(INTRO_INITIATORS).default("investor"),
+    message: localized,
+    status: z.enum(INTRO_STATUSES),
+    respondedAfterHours: z.number().nonnegative().nullable(),
+    /** Free text: a startup's reason for declining, or an investor's note beside its code. */
+    declineReason: localized.nullable(),
+    /** The investor's reason code for declining a pitch. */
+    declineCode: z.enum(PASS_REASONS).nullable().default(null),
+    /** Age of the request when the demo starts; without it, requests are spread 20 days ago and older. */
+    createdDaysAgo: z.number().nonnegative().max(365).optional(),
+  })
+  .superRefine((r, ctx) => {
+    if ((r.status === "pending") !== (r.respondedAfterHours === null)) {
+      ctx.addIssue({ code: "custom", path: ["respondedAfterHours"], message: "null exactly when the request is pending" });
+    }
+    if (r.status !== "declined" && (r.declineReason || r.declineCode)) {
+      ctx.addIssue({ code: "custom", path: ["declineReason"], message: "only a declined request has a reason" });
+    }
+    if (r.declineCode && r.initiatedBy !== "startup") {
+      ctx.addIssue({ code: "custom", path: ["declineCode"], message: "reason codes are for pitches investors decline" });
+    }
+    if (r.status === "declined" && r.initiatedBy === "startup" && !r.declineCode) {
+      ctx.addIssue({ code: "custom", path: ["declineCode"], message: "an investor declining a pitch gives a reason code" });
+    }
+    if (r.createdDaysAgo !== undefined && r.respondedAfterHours !== null && r.respondedAfterHours > r.createdDaysAgo * 24) {
+      ctx.addIssue({ code: "custom", path: ["respondedAfterHours"], message: "answered after the demo starts" });
+    }
+  });
 
 export const pipelineSeed = z.object({
   investor: slug,

@@ -85,16 +85,16 @@ describe("investor flow", () => {
     const request = st.page.getByTestId("intro-received").filter({ hasText: investor.name });
     await request.waitFor();
     expect(await request.textContent()).toContain("We lead seed rounds in your sector");
-    expect(await st.page.getByTestId("investor-contact").count()).toBe(0);
+    expect(await request.getByTestId("investor-contact").count()).toBe(0);
     await request.getByRole("button", { name: "Accept and share contacts" }).click();
     await st.page.getByText("Intro accepted.").waitFor();
-    const investorContact = st.page.getByTestId("investor-contact");
+    const investorContact = st.page.getByTestId("intro-received").filter({ hasText: investor.name }).getByTestId("investor-contact");
     await investorContact.waitFor();
     expect(await investorContact.textContent()).toContain(investor.user.email);
     expect(await investorContact.textContent()).toContain(investor.user.name);
 
     await inv.page.goto("/account/intros?lng=en");
-    const startupContact = inv.page.getByTestId("startup-contact").first();
+    const startupContact = inv.page.getByTestId("intro-sent").filter({ hasText: startup.name }).getByTestId("startup-contact");
     await startupContact.waitFor();
     expect(await startupContact.textContent()).toContain(startup.user.email);
     expect(await startupContact.textContent()).toContain(startup.user.name);

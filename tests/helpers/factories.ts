@@ -142,8 +142,9 @@ export async function createIntroRequest(
 ): Promise<Row<"intro_requests">> {
   const now = Date.now();
   const row: Row<"intro_requests"> = {
-    id: newId(), investor_id: investorId, startup_id: startupId, message: "We would like to talk about your round.",
-    status: "pending", decline_reason: null, created_at: now, responded_at: null, ...overrides,
+    id: newId(), investor_id: investorId, startup_id: startupId, initiated_by: "investor",
+    message: "We would like to talk about your round.", status: "pending", decline_reason: null, decline_code: null,
+    created_at: now, responded_at: null, ...overrides,
   };
   await db.insertInto("intro_requests").values(row).execute();
   return row;

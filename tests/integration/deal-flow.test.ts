@@ -1,4 +1,4 @@
-// The investor flow's queries: the pipeline state machine, intro requests (who may act, what each
+// The investor flow's queries: the pipeline state machine, intro requests and startups' pitches (who may act, what each
 // side sees), pass reasons the startup sees, notifications, and the response statistics.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/connection";
@@ -172,26 +172,185 @@ describe("intro requests", () => {
   });
 });
 
+describe("pitches from startups", () => {
+  const pitch = (ownerId: string, startupId: string, investorId: string, extra: Partial<intros.PitchInput> = {}) =>
+    intros.pitchInvestor(handle.db, { ownerId, startupId, investorId, message: "We raise a seed round in health AI.", notice, ...extra });
+
+  it("lets the owner of a published startup pitch an investor, who is notified; nothing is shared yet", async () => {
+    const { investor, owner: investorUser } = await investorWithOwner();
+    const { owner, startup } = await founded("Pitching Founder");
+    const sent = await pitch(owner.id, startup.id, investor.id);
+    expect(sent).toMatchObject({ ok: true, intro: { initiated_by: "startup", status: "pending", decline_code: null } });
+    expect((await notificationsOf(investorUser.id)).map((n) => [n.kind, n.link, JSON.parse(n.payload)])).toEqual([["intro-pitched", "/account/intros", notice]]);
+    expect(await intros.listIntrosForInvestor(handle.db, investor.id)).toEqual([
+      expect.objectContaining({ initiatedBy: "startup", status: "pending", contact: null, message: "We raise a seed round in health AI." }),
+    ]);
+    expect(await intros.listIntrosForStartupOwner(handle.db, owner.id)).toEqual([
+      expect.objectContaining({ initiatedBy: "startup", status: "pending", contact: null, investor: expect.objectContaining({ id: investor.id }) }),
+    ]);
+    // A pitch puts nothing in the investor's pipeline until the investor accepts it.
+    expect(await pipeline.getPipelineEntry(handle.db, investor.id, startup.id)).toBeUndefined();
+  });
+
+  it("refuses someone else's startup, unpublished startups, unknown investors, investors without an account and empty messages", async () => {
+    const { investor, owner: investorUser } = await investorWithOwner();
+    const { owner, startup } = await founded();
+    const stranger = await createUser(handle.db, { role: "startup" });
+    const hidden = await createStartup(handle.db, { owner_id: owner.id, published: 0 });
+    const orphanInvestor = await createInvestor(handle.db, { owner_id: null });
+    expect(await pitch(stranger.id, startup.id, investor.id)).toEqual({ ok: false, error: "startup-not-found" });
+    expect(await pitch(owner.id, "no-such-startup", investor.id)).toEqual({ ok: false, error: "startup-not-found" });
+    expect(await pitch(owner.id, hidden.id, investor.id)).toEqual({ ok: false, error: "startup-unpublished" });
+    expect(await pitch(owner.id, startup.id, "no-such-investor")).toEqual({ ok: false, error: "investor-not-found" });
+    expect(await pitch(owner.id, startup.id, orphanInvestor.id)).toEqual({ ok: false, error: "no-owner" });
+    expect(await pitch(owner.id, startup.id, investor.id, { message: "  \n " })).toEqual({ ok: false, error: "empty-message" });
+    expect(await intros.listIntrosForInvestor(handle.db, investor.id)).toEqual([]);
+    expect(await notificationsOf(investorUser.id)).toEqual([]);
+  });
+
+  it("keeps one open request per pair, whichever side asked first", async () => {
+    const { investor } = await investorWithOwner();
+    const { owner, startup } = await founded();
+    expect(await pitch(owner.id, startup.id, investor.id)).toMatchObject({ ok: true });
+    expect(await pitch(owner.id, startup.id, investor.id)).toEqual({ ok: false, error: "already-pending" });
+    expect(await intros.requestIntro(handle.db, { investorId: investor.id, startupId: startup.id, message: "Shall we talk?", notice })).toEqual({
+      ok: false, error: "already-pending",
+    });
+
+    const { investor: asking } = await investorWithOwner();
+    const { owner: other, startup: asked } = await founded();
+    expect(await intros.requestIntro(handle.db, { investorId: asking.id, startupId: asked.id, message: "Shall we talk?", notice })).toMatchObject({ ok: true });
+    expect(await pitch(other.id, asked.id, asking.id)).toEqual({ ok: false, error: "already-pending" });
+    const [request] = await intros.listIntrosForStartupOwner(handle.db, other.id);
+    expect(await intros.respondToIntro(handle.db, { introId: request!.id, ownerId: other.id, accept: true, notice })).toMatchObject({ ok: true });
+    expect(await pitch(other.id, asked.id, asking.id)).toEqual({ ok: false, error: "already-accepted" });
+  });
+
+  it(`allows ${intros.PITCHES_PER_WEEK} pitches per startup in any 7 days`, async () => {
+    const { owner, startup } = await founded();
+    const second = await createStartup(handle.db, { owner_id: owner.id });
+    const investors = await Promise.all(Array.from({ length: intros.PITCHES_PER_WEEK + 1 }, () => createInvestor(handle.db)));
+    const start = Date.now();
+    for (const [i, inv] of investors.slice(0, intros.PITCHES_PER_WEEK).entries()) {
+      expect(await pitch(owner.id, startup.id, inv.id, { now: start + i * DAY_MS })).toMatchObject({ ok: true });
+    }
+    const last = investors.at(-1)!;
+    const atLimit = start + 5 * DAY_MS;
+    expect(await pitch(owner.id, startup.id, last.id, { now: atLimit })).toEqual({ ok: false, error: "pitch-limit" });
+    expect((await intros.pitchAllowances(handle.db, [startup.id, second.id], atLimit)).get(startup.id)).toEqual({
+      sent: intros.PITCHES_PER_WEEK, remaining: 0, nextAt: start + intros.PITCH_WINDOW_MS,
+    });
+    // The owner's other startup has its own allowance.
+    expect(await pitch(owner.id, second.id, last.id, { now: atLimit })).toMatchObject({ ok: true });
+    // A week after the first pitch, one is free again.
+    const { investor: later } = await investorWithOwner();
+    expect(await pitch(owner.id, startup.id, later.id, { now: start + intros.PITCH_WINDOW_MS + 1 })).toMatchObject({ ok: true });
+  });
+
+  it("lets only the investor's owner answer; accepting shares contacts both ways and starts talks", async () => {
+    const { investor, owner: investorUser } = await investorWithOwner();
+    const { investor: other, owner: otherUser } = await investorWithOwner();
+    const { owner, startup } = await founded("Dina Founder");
+    await pipeline.saveStartup(handle.db, investor.id, startup.id);
+    const sent = await pitch(owner.id, startup.id, investor.id);
+    if (!sent.ok) throw new Error(sent.error);
+    const introId = sent.intro.id;
+    // The startup cannot answer its own pitch, through either door; another investor cannot either.
+    expect(await intros.respondToIntro(handle.db, { introId, ownerId: owner.id, accept: true, notice })).toEqual({ ok: false, error: "not-found" });
+    expect(await intros.respondToPitch(handle.db, { introId, ownerId: owner.id, accept: true, notice })).toEqual({ ok: false, error: "not-found" });
+    expect(await intros.respondToPitch(handle.db, { introId, ownerId: otherUser.id, accept: true, notice })).toEqual({ ok: false, error: "not-found" });
+    expect(other.id).not.toBe(investor.id);
+    expect(await intros.respondToPitch(handle.db, { introId, ownerId: investorUser.id, accept: false, notice })).toEqual({ ok: false, error: "reason-required" });
+    expect(await intros.respondToPitch(handle.db, { introId, ownerId: investorUser.id, accept: false, reasonCode: "bogus", notice })).toEqual({
+      ok: false, error: "reason-required",
+    });
+
+    expect(await intros.respondToPitch(handle.db, { introId, ownerId: investorUser.id, accept: true, notice })).toMatchObject({ ok: true, intro: { status: "accepted" } });
+    expect(await intros.respondToPitch(handle.db, { introId, ownerId: investorUser.id, accept: false, reasonCode: "team", notice })).toEqual({
+      ok: false, error: "already-answered",
+    });
+    expect((await intros.listIntrosForInvestor(handle.db, investor.id))[0]!.contact).toEqual({ name: "Dina Founder", email: owner.email });
+    expect((await intros.listIntrosForStartupOwner(handle.db, owner.id))[0]!.contact).toEqual({ name: investorUser.name, email: investorUser.email });
+    expect((await pipeline.getPipelineEntry(handle.db, investor.id, startup.id))!.stage).toBe("in-talks");
+    expect((await notificationsOf(owner.id)).map((n) => [n.kind, n.link])).toEqual([["pitch-accepted", "/account/intros"]]);
+    expect(await pitch(owner.id, startup.id, investor.id)).toEqual({ ok: false, error: "already-accepted" });
+  });
+
+  it("lets an unverified investor answer a pitch; accepting creates the pipeline entry in talks", async () => {
+    const { investor, owner: investorUser } = await investorWithOwner(false);
+    const { owner, startup } = await founded();
+    const sent = await pitch(owner.id, startup.id, investor.id);
+    if (!sent.ok) throw new Error(sent.error);
+    expect(await intros.respondToPitch(handle.db, { introId: sent.intro.id, ownerId: investorUser.id, accept: true, notice })).toMatchObject({ ok: true });
+    expect(await pipeline.getPipelineEntry(handle.db, investor.id, startup.id)).toMatchObject({ stage: "in-talks", pass_reason: null });
+    // Contacting startups first still needs verification.
+    const { startup: another } = await founded();
+    expect(await intros.requestIntro(handle.db, { investorId: investor.id, startupId: another.id, message: "Hello", notice })).toEqual({ ok: false, error: "unverified" });
+  });
+
+  it("shows a decline's reason code to the startup; a new pitch waits 30 days after a decline or a pass", async () => {
+    const { investor, owner: investorUser } = await investorWithOwner();
+    const { owner, startup } = await founded();
+    const start = Date.now();
+    const sent = await pitch(owner.id, startup.id, investor.id, { now: start });
+    if (!sent.ok) throw new Error(sent.error);
+    const declined = await intros.respondToPitch(handle.db, {
+      introId: sent.intro.id, ownerId: investorUser.id, accept: false, reasonCode: "traction", note: "  Write again with paying customers. ", notice, now: start + DAY_MS,
+    });
+    expect(declined).toMatchObject({ ok: true, intro: { status: "declined", decline_code: "traction", decline_reason: "Write again with paying customers." } });
+    expect((await intros.listIntrosForStartupOwner(handle.db, owner.id))[0]).toMatchObject({
+      initiatedBy: "startup", status: "declined", declineCode: "traction", declineReason: "Write again with paying customers.", contact: null,
+    });
+    expect((await notificationsOf(owner.id)).map((n) => n.kind)).toEqual(["pitch-declined"]);
+    // Declining touches no pipeline entry.
+    expect(await pipeline.getPipelineEntry(handle.db, investor.id, startup.id)).toBeUndefined();
+    expect(await pitch(owner.id, startup.id, investor.id, { now: start + 10 * DAY_MS })).toEqual({ ok: false, error: "recently-declined" });
+    const later = start + 32 * DAY_MS;
+    expect(await pitch(owner.id, startup.id, investor.id, { now: later })).toMatchObject({ ok: true });
+
+    const { owner: passedOwner, startup: passedStartup } = await founded();
+    const entry = await createPipelineEntry(handle.db, investor.id, passedStartup.id, { stage: "passed", pass_reason: "team", updated_at: Date.now() - 3 * DAY_MS });
+    expect(await pitch(passedOwner.id, passedStartup.id, investor.id)).toEqual({ ok: false, error: "recently-passed" });
+    await handle.db.updateTable("pipeline_entries").set({ updated_at: Date.now() - 40 * DAY_MS }).where("id", "=", entry.id).execute();
+    const reconsidered = await pitch(passedOwner.id, passedStartup.id, investor.id);
+    if (!reconsidered.ok) throw new Error(reconsidered.error);
+    // Accepting after a pass is reconsidering: the entry moves to talks and the pass reason goes.
+    expect(await intros.respondToPitch(handle.db, { introId: reconsidered.intro.id, ownerId: investorUser.id, accept: true, notice })).toMatchObject({ ok: true });
+    expect(await pipeline.getPipelineEntry(handle.db, investor.id, passedStartup.id)).toMatchObject({ stage: "in-talks", pass_reason: null });
+  });
+});
+
 describe("response statistics", () => {
-  it("counts answers over answered and overdue requests, ignoring pending ones younger than 14 days", async () => {
+  it("measure the investor's answers to pitches, ignoring pending ones younger than 14 days and its own requests", async () => {
     const { investor } = await investorWithOwner();
     const now = Date.now();
     const hours = (h: number) => h * 3_600_000;
-    const add = async (status: "pending" | "accepted" | "declined", createdDaysAgo: number, answeredAfterHours?: number) => {
+    const add = async (status: "pending" | "accepted" | "declined", createdDaysAgo: number, answeredAfterHours?: number, by: "startup" | "investor" = "startup") => {
       const { startup } = await founded();
       const created = now - createdDaysAgo * DAY_MS;
       await createIntroRequest(handle.db, investor.id, startup.id, {
-        status, created_at: created, responded_at: answeredAfterHours === undefined ? null : created + hours(answeredAfterHours),
+        initiated_by: by, status, created_at: created, responded_at: answeredAfterHours === undefined ? null : created + hours(answeredAfterHours),
+        decline_code: status === "declined" && by === "startup" ? "team" : null,
       });
     };
     await add("accepted", 40, 10);
     await add("declined", 30, 30);
     await add("accepted", 20, 20);
-    await add("pending", 20); // overdue: counts as unanswered
+    await add("pending", 20); // overdue: counts as not answered
+    expect((await intros.investorResponseStats(handle.db, [investor.id], now)).get(investor.id)).toEqual({
+      received: 4, answered: 3, overdue: 1, waiting: 0, rate: null, medianResponseMs: null, // 4 counted: too few for a rate
+    });
+    await add("declined", 25, 50);
+    await add("accepted", 18, 5);
     await add("pending", 3); // still within its 14 days: not counted
+    // The investor's own requests to startups say nothing about the investor's answers.
+    await add("pending", 60, undefined, "investor");
+    await add("accepted", 60, 1, "investor");
     const stats = (await intros.investorResponseStats(handle.db, [investor.id, "nobody"], now)).get(investor.id)!;
-    expect(stats).toEqual({ sent: 5, answered: 3, rate: 3 / 4, medianResponseMs: hours(20) });
-    expect((await intros.investorResponseStats(handle.db, ["nobody"], now)).get("nobody")).toEqual({ sent: 0, answered: 0, rate: null, medianResponseMs: null });
+    expect(stats).toEqual({ received: 7, answered: 5, overdue: 1, waiting: 1, rate: 5 / 6, medianResponseMs: hours(20) });
+    expect((await intros.investorResponseStats(handle.db, ["nobody"], now)).get("nobody")).toEqual({
+      received: 0, answered: 0, overdue: 0, waiting: 0, rate: null, medianResponseMs: null,
+    });
     expect(intros.median([4, 1, 3, 2])).toBe(2.5);
   });
 });

@@ -1,6 +1,7 @@
 // The investor pages over real HTTP against the production server with the demo data: who may load
 // and post what (role × action), the unverified investor's refusal, an intro accepted by its owner
-// only, and bad ids or values answered with 4xx rather than 500.
+// only, startups pitching investors (who may pitch, the thesis acknowledgement, the weekly limit, who
+// may answer), and bad ids or values answered with 4xx rather than 500.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../helpers/server";
 import { Client } from "../helpers/http-client";
@@ -60,7 +61,8 @@ describe("investor pages over HTTP", () => {
     expect((await agency.submit("/account/intros", { introId: "x", intent: "accept" })).status).toBe(403);
 
     const investor = await as(VERIFIED);
-    expect((await investor.submit("/account/intros", { introId: "x", intent: "accept" })).status).toBe(403);
+    // Investors answer pitches there: another id is simply not found.
+    expect((await investor.submit("/account/intros", { introId: "x", intent: "accept" })).status).toBe(404);
     for (const path of ["/deals", "/pipeline", "/account/investor", "/account/intros", `/deals/${TARGET}`]) expect(await status(investor, path), path).toBe(200);
   });
 
@@ -131,5 +133,117 @@ describe("investor pages over HTTP", () => {
     // Someone else's entry is not found.
     expect((await (await as("dala-agri-capital")).submit("/pipeline", { entryId: entry!.id, to: "saved" })).status).toBe(404);
     expect(await (await owner.request("/account/intros?lng=en")).text()).toContain("Valuation");
+  });
+});
+
+describe("startups pitching investors over HTTP", () => {
+  const pitchBody = (startupId: string, extra: Record<string, string> = {}) => ({
+    intent: "pitch",
+    startupId,
+    message: "We route citizens' appeals to the right agency in seconds; may we show you our numbers?",
+    ...extra,
+  });
+  const startupIdOf = async (slug: string) => (await query<{ id: string }>("SELECT id FROM startups WHERE slug = ?", slug))[0]!.id;
+
+  it("lets only a startup's owner pitch, for its own startup", async () => {
+    const target = `/investors/${VERIFIED}?lng=en`;
+    const own = await startupIdOf(STARTUP);
+    const anonymous = await as(null);
+    const refused = await anonymous.submit(target, pitchBody(own));
+    expect(refused.status).toBe(302);
+    expect(refused.headers.get("location")).toMatch(/^\/login\?redirectTo=/);
+    for (const slug of [VERIFIED, AGENCY]) expect((await (await as(slug)).submit(target, pitchBody(own))).status, slug).toBe(403);
+    // The page shows the form to startups only.
+    expect(await (await as(VERIFIED)).request(target).then((r) => r.text())).not.toContain("Send pitch");
+    const startup = await as(STARTUP);
+    expect(await startup.request(target).then((r) => r.text())).toContain("Send pitch");
+    // Someone else's startup is not found; a short pitch is refused with the reason, and nothing is written.
+    expect((await startup.submit(target, pitchBody(await startupIdOf(TARGET)))).status).toBe(404);
+    const short = await startup.submit(target, pitchBody(own, { message: "Hi" }));
+    expect(short.status).toBe(400);
+    expect(await short.text()).toContain("Must be at least 20 characters.");
+    expect((await startup.submit(target, { ...pitchBody(own), intent: "other" })).status).toBe(400);
+
+    const sent = await startup.submit(target, pitchBody(own));
+    expect(sent.status).toBe(302);
+    expect(sent.headers.get("location")).toBe(`/investors/${VERIFIED}?pitched=1#pitch`);
+    const again = await startup.submit(target, pitchBody(own));
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain("There is already an open request between your startup and this investor");
+    const rows = await query<{ initiated_by: string; status: string }>(
+      "SELECT ir.initiated_by, ir.status FROM intro_requests ir JOIN startups s ON s.id = ir.startup_id JOIN investors i ON i.id = ir.investor_id WHERE s.slug = ? AND i.slug = ?",
+      STARTUP, VERIFIED,
+    );
+    expect(rows).toEqual([{ initiated_by: "startup", status: "pending" }]);
+  });
+
+  it("asks the founder to confirm a pitch outside the thesis, and stops at the weekly limit", async () => {
+    const startup = await as(STARTUP);
+    const own = await startupIdOf(STARTUP);
+    // MedSteppe invests in healthcare only; this startup works in e-government.
+    const outside = await startup.submit("/investors/medsteppe-fund?lng=en", pitchBody(own));
+    expect(outside.status).toBe(400);
+    const html = await outside.text();
+    expect(html).toContain("This startup is outside the investor&#x27;s thesis");
+    expect(html).toContain("Your sectors (E-government) are not among this investor");
+    expect((await startup.submit("/investors/medsteppe-fund", pitchBody(own, { outsideThesis: "on" }))).status).toBe(302);
+    // Two pitches so far this week (this one and the previous test's): three more, then the limit.
+    for (const slug of ["qyran-growth-partners", "tenge-rails-ventures", "caspian-energy-tech-ventures"]) {
+      expect((await startup.submit(`/investors/${slug}`, pitchBody(own, { outsideThesis: "on" }))).status, slug).toBe(302);
+    }
+    const limited = await startup.submit("/investors/aqsu-public-venture-fund?lng=en", pitchBody(own, { outsideThesis: "on" }));
+    expect(limited.status).toBe(429);
+    expect(await limited.text()).toContain("Your startup has sent 5 pitches in the last 7 days");
+    expect(await startup.request("/investors/aqsu-public-venture-fund?lng=en").then((r) => r.text())).toContain("has sent 5 pitches in the last 7 days");
+  });
+
+  it("lets the investor, and only the investor, answer a pitch; accepting shares contacts both ways", async () => {
+    const [pitch] = await query<{ id: string }>(
+      "SELECT ir.id FROM intro_requests ir JOIN startups s ON s.id = ir.startup_id JOIN investors i ON i.id = ir.investor_id WHERE s.slug = ? AND i.slug = ? AND ir.status = 'pending'",
+      STARTUP, VERIFIED,
+    );
+    const startup = await as(STARTUP);
+    // The startup cannot answer its own pitch, nor another investor the pitch sent to this one.
+    expect((await startup.submit("/account/intros", { introId: pitch!.id, intent: "accept" })).status).toBe(404);
+    expect((await (await as("dala-agri-capital")).submit("/account/intros", { introId: pitch!.id, intent: "accept" })).status).toBe(404);
+    const investor = await as(VERIFIED);
+    const page = await (await investor.request("/account/intros?lng=en")).text();
+    expect(page).toContain("Pitches from startups");
+    expect(page).toContain("may we show you our numbers?");
+    const noReason = await investor.submit("/account/intros?lng=en", { introId: pitch!.id, intent: "decline" });
+    expect(noReason.status).toBe(400);
+    expect(await noReason.text()).toContain("Choose a reason");
+    const accepted = await investor.submit("/account/intros?lng=en", { introId: pitch!.id, intent: "accept" });
+    expect(accepted.status).toBe(200);
+    expect(await accepted.text()).toContain(`${STARTUP}@demo.aqyl.kz`);
+    expect((await investor.submit("/account/intros", { introId: pitch!.id, intent: "decline", reasonCode: "team" })).status).toBe(409);
+    expect(await (await startup.request("/account/intros?lng=en")).text()).toContain(`${VERIFIED}@demo.aqyl.kz`);
+    expect(await (await startup.request(`/investors/${VERIFIED}?lng=en`)).text()).toContain(`${VERIFIED}@demo.aqyl.kz`);
+    const [entry] = await query<{ stage: string }>(
+      "SELECT p.stage FROM pipeline_entries p JOIN startups s ON s.id = p.startup_id JOIN investors i ON i.id = p.investor_id WHERE s.slug = ? AND i.slug = ?",
+      STARTUP, VERIFIED,
+    );
+    expect(entry!.stage).toBe("in-talks");
+    const notices = await query<{ kind: string }>(
+      "SELECT n.kind FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.email = ? ORDER BY n.created_at",
+      `${STARTUP}@demo.aqyl.kz`,
+    );
+    expect(notices.map((n) => n.kind)).toContain("pitch-accepted");
+  });
+
+  it("lets an unverified investor decline a pitch with a reason the startup sees", async () => {
+    const [pitch] = await query<{ id: string }>(
+      "SELECT ir.id FROM intro_requests ir JOIN investors i ON i.id = ir.investor_id WHERE i.slug = ? AND ir.initiated_by = 'startup' AND ir.status = 'pending'",
+      UNVERIFIED,
+    );
+    expect(pitch).toBeDefined();
+    const unverified = await as(UNVERIFIED);
+    const declined = await unverified.submit("/account/intros?lng=en", { introId: pitch!.id, intent: "decline", reasonCode: "too-early", reason: "Come back after the pilot." });
+    expect(declined.status).toBe(200);
+    expect(await declined.text()).toContain("Pitch declined.");
+    const owner = await as("ana-care");
+    const seen = await (await owner.request("/account/intros?lng=en")).text();
+    expect(seen).toContain("Their reason: Too early for us");
+    expect(seen).toContain("Come back after the pilot.");
   });
 });

@@ -161,14 +161,19 @@ async function insertFixture(db: Db) {
   }
   await createApplication(db, met.id, twoSectors.id, { status: "selected" });
 
-  // Intro requests in the week: 6, five answered after 1, 2, 3, 4 and 10 hours; one before the week.
+  // Investors' intro requests in the week: 6, five answered after 1, 2, 3, 4 and 10 hours; one before the week.
+  // Startups' pitches to investors in the week: 6, five answered after 2, 4, 6, 8 and 30 hours, one still
+  // pending 2 days later (inside the 14-day grace period); before the week, one answered after 10 hours and
+  // one unanswered for 26 days (overdue).
   const investor = await createInvestor(db);
-  const intro = (created: number, waitHours: number | null) => ({
+  const intro = (created: number, waitHours: number | null, by: "investor" | "startup" = "investor") => ({
     id: randomUUID(),
     investor_id: investor.id,
     startup_id: twoSectors.id,
+    initiated_by: by,
     message: "Hello",
     decline_reason: null,
+    decline_code: null,
     status: waitHours === null ? ("pending" as const) : ("accepted" as const),
     created_at: created,
     responded_at: waitHours === null ? null : created + waitHours * HOUR,
@@ -183,6 +188,14 @@ async function insertFixture(db: Db) {
       intro(nov(24), 10),
       intro(nov(24), null),
       intro(nov(1), 100),
+      intro(nov(25), 2, "startup"),
+      intro(nov(25), 4, "startup"),
+      intro(nov(26, 8), 6, "startup"),
+      intro(nov(26, 9), 8, "startup"),
+      intro(nov(26, 10), 30, "startup"),
+      intro(nov(25, 15), null, "startup"),
+      intro(nov(5), 10, "startup"),
+      intro(nov(1), null, "startup"),
     ])
     .execute();
 }
@@ -270,12 +283,19 @@ describe("dashboard aggregates", async () => {
       applications: 4,
     });
     expect(await stats.pilotResults(db)).toEqual({ completed: 3, metKpis: 1, missedKpis: 1, notAssessable: 1 });
-    expect(await stats.introReplies(db, WEEK)).toEqual({
-      requests: 6,
-      responded: 5,
-      accepted: 5,
-      medianHoursToReply: 3,
+    // The week: nothing is overdue yet (the pending ones are 3 and 2 days old).
+    expect(await stats.introReplies(db, WEEK, NOW)).toEqual({
+      toInvestors: { requests: 6, responded: 5, accepted: 5, overdue: 0, medianHoursToReply: 6 },
+      toStartups: { requests: 6, responded: 5, accepted: 5, overdue: 0, medianHoursToReply: 3 },
     });
+    // Everything: the pitch of 1 November has waited 26 days, past the 14-day grace period.
+    expect(await stats.introReplies(db, { from: 0, to: WEEK.to }, NOW)).toEqual({
+      toInvestors: { requests: 8, responded: 6, accepted: 6, overdue: 1, medianHoursToReply: 7 },
+      toStartups: { requests: 7, responded: 6, accepted: 6, overdue: 0, medianHoursToReply: 3.5 },
+    });
+    // The same pitch seen on 10 November was still inside its grace period.
+    const early = await stats.introReplies(db, { from: 0, to: nov(10) }, nov(10));
+    expect(early.toInvestors).toMatchObject({ requests: 2, responded: 1, overdue: 0 });
   });
 
   it("suppresses small counts, and one more cell when a lone one could be subtracted from a total", async () => {
@@ -311,11 +331,18 @@ describe("dashboard aggregates", async () => {
     expect(s.assistant.ratings).toEqual({ value: 8, suppressed: false });
     expect(s.assistant.positiveShare).toEqual({ value: 0.75, suppressed: false });
     expect(s.intros).toEqual({
-      requests: { value: 6, suppressed: false },
-      responded: { value: 5, suppressed: false },
-      responseRate: { value: 0.8333, suppressed: false },
-      medianHoursToReply: { value: 3, suppressed: false },
+      requests: { value: 12, suppressed: false },
+      pitches: { value: 6, suppressed: false },
+      investorRequests: { value: 6, suppressed: false },
+      // 5 answered ÷ (5 answered + 0 overdue): the pitch pending for 2 days counts neither way.
+      investorResponseRate: { value: 1, suppressed: false },
+      investorMedianHoursToFirstReply: { value: 6, suppressed: false },
+      startupResponseRate: { value: 1, suppressed: false },
+      startupMedianHoursToReply: { value: 3, suppressed: false },
     });
+    const all = await stats.loadDashboardStats(db, { from: 0, to: WEEK.to }, { now: NOW });
+    expect(all.intros.investorResponseRate).toEqual({ value: 0.8571, suppressed: false });
+    expect(all.intros.investorMedianHoursToFirstReply).toEqual({ value: 7, suppressed: false });
     expect(s.ecosystem.bySector.find((r) => r.sector === "healthcare")).toEqual({
       sector: "healthcare",
       startups: 4,
@@ -341,10 +368,19 @@ describe("dashboard aggregates", async () => {
     const fewIntros = await stats.loadDashboardStats(db, { from: nov(22, 0), to: nov(23, 23) }, { now: NOW });
     expect(fewIntros.intros).toEqual({
       requests: { value: null, suppressed: true },
-      responded: { value: null, suppressed: true },
-      responseRate: { value: null, suppressed: true },
-      medianHoursToReply: { value: null, suppressed: true },
+      pitches: { value: 0, suppressed: false },
+      investorRequests: { value: null, suppressed: true },
+      investorResponseRate: { value: null, suppressed: false },
+      investorMedianHoursToFirstReply: { value: null, suppressed: false },
+      startupResponseRate: { value: null, suppressed: true },
+      startupMedianHoursToReply: { value: null, suppressed: true },
     });
+    // Four pitches and six requests: the small direction is withheld, and so is the other, else 10 − 6 = 4.
+    const fewPitches = await stats.loadDashboardStats(db, { from: nov(22, 0), to: nov(26, 9) }, { now: NOW });
+    expect(fewPitches.intros.requests).toEqual({ value: 10, suppressed: false });
+    expect(fewPitches.intros.pitches).toEqual({ value: null, suppressed: true });
+    expect(fewPitches.intros.investorRequests).toEqual({ value: null, suppressed: true });
+    expect(fewPitches.intros.investorResponseRate).toEqual({ value: null, suppressed: true });
     const unsuppressed = await stats.loadDashboardStats(db, WEEK, { now: NOW, suppressionThreshold: 1 });
     expect(unsuppressed.assistant.outcomes.map((o) => o.questions.value)).toEqual([16, 3, 2]);
   });

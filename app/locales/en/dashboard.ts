@@ -119,10 +119,12 @@ export const dashboard = {
   },
   intros: {
     title: "Investor introductions",
-    lead: "Intro requests investors sent to startups in this period, and how quickly startups replied.",
-    requests: "Intro requests",
-    responseRate: "Got a reply",
-    medianReply: "Median time to reply",
+    lead: "Intro requests made in this period, both ways: startups pitching investors, and investors asking startups. A request unanswered for 14 days counts as missed; younger ones are not counted yet.",
+    requests: "Intro requests, both ways",
+    pitches: "Pitches startups sent to investors",
+    investorResponseRate: "Investors' response rate to pitches",
+    investorMedianReply: "Investors' median time to first reply",
+    startupResponseRate: "Startups' answer rate to investors' requests",
   },
   openData: {
     title: "Open data",
@@ -146,6 +148,6 @@ export const dashboard = {
     "challenges-by-status": "Challenges by status",
     "applications-per-challenge": "Applications per challenge",
     pilots: "Completed pilots and KPIs",
-    "intro-requests": "Intro requests and replies",
+    "intro-requests": "Intro requests, pitches and replies",
   },
 };

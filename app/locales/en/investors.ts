@@ -45,7 +45,7 @@ export const investors = {
     facts: "Key facts",
     back: "All investors",
     about: "About",
-    startupCta: "Building an AI startup? Create a profile so investors like this one can find you.",
+    startupCta: "Building an AI startup? Log in as a startup to pitch this investor, or create a profile so investors like this one can find you.",
     startupCtaAction: "Create a startup profile",
   },
   startupCta: {
