@@ -7,6 +7,15 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 
 const noTests = { group: ["**/tests/**"], message: "Production code never imports tests/." };
+const ownUseTranslation = {
+  name: "react-i18next",
+  importNames: ["useTranslation"],
+  message: "Use ~/i18n/use-translation: react-i18next's hook costs a tenth of a page's server render.",
+};
+const ownIcons = {
+  name: "lucide-react",
+  message: "Use ~/components/icons (prebuilt icon elements); add the icon there if it is missing.",
+};
 
 export default tseslint.config(
   { ignores: ["build/**", "node_modules/**", ".data/**", "coverage/**", "**/*.d.ts"] },
@@ -47,6 +56,7 @@ export default tseslint.config(
     ignores: ["app/**/*.server.{ts,tsx}", "app/routes/**", "app/root.tsx", "app/entry.server.tsx"],
     rules: {
       "no-restricted-imports": ["error", {
+        paths: [ownUseTranslation, ownIcons],
         patterns: [
           { group: ["**/*.server", "**/*.server.*", "~/lib/*.server"], message: "Client code must not import server modules." },
           { group: ["**/db/**", "!**/db/taxonomy"], message: "Client code reaches db/ only through app/lib/db.server.ts (taxonomy is the exception)." },
@@ -60,6 +70,7 @@ export default tseslint.config(
     files: ["app/routes/**", "app/root.tsx", "app/entry.server.tsx", "app/**/*.server.{ts,tsx}"],
     rules: {
       "no-restricted-imports": ["error", {
+        paths: [ownUseTranslation, ownIcons],
         patterns: [
           { group: ["**/db/**", "!**/db/taxonomy", "!**/db/schema"], message: "Routes reach db/ only through app/lib/db.server.ts." },
           { group: ["**/rag/**", "!**/rag/types"], message: "Routes reach rag/ only through app/lib/rag.server.ts." },
@@ -70,7 +81,7 @@ export default tseslint.config(
   },
   {
     // The gateways themselves.
-    files: ["app/lib/db.server.ts", "app/lib/boot.server.ts", "app/lib/rag.server.ts", "app/lib/matching.server.ts", "app/lib/taxonomy.ts"],
+    files: ["app/lib/db.server.ts", "app/lib/boot.server.ts", "app/lib/rag.server.ts", "app/lib/matching.server.ts", "app/lib/taxonomy.ts", "app/components/icons.tsx"],
     rules: { "no-restricted-imports": "off" },
   },
 );

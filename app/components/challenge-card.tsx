@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
-import { CalendarClock, Gauge, Landmark, Wallet } from "lucide-react";
-import { useTranslation } from "react-i18next";
+import { CalendarClock, Gauge, Landmark, Wallet } from "~/components/icons";
+import { useTranslation } from "~/i18n/use-translation";
 import { useLocalized } from "~/lib/format";
 import { useLabels } from "~/lib/labels";
 import type { LocalizedText } from "~/lib/taxonomy";

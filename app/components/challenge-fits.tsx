@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
-import { Landmark, Sparkles } from "lucide-react";
-import { useTranslation } from "react-i18next";
+import { Landmark, Sparkles } from "~/components/icons";
+import { useTranslation } from "~/i18n/use-translation";
 import type { ChallengeCardDisplay } from "~/components/challenge-card";
 import { FactorBars, MatchReasons, MatchScore, type MatchDisplayData } from "~/components/match-explanation";
 import { useLocalized } from "~/lib/format";

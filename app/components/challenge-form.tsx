@@ -1,7 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { Trash2 } from "lucide-react";
+import { Trash2 } from "~/components/icons";
 import { useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { CsrfInput, Field, FormError, fieldProps } from "~/components/forms";
 import { RepeatableRows, asList } from "~/components/repeatable-rows";
 import { useLabels } from "~/lib/labels";

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
-import { Award, Send } from "lucide-react";
-import { useTranslation } from "react-i18next";
+import { Award, Send } from "~/components/icons";
+import { useTranslation } from "~/i18n/use-translation";
 import { useLocalized } from "~/lib/format";
 import type { LocalizedText } from "~/lib/taxonomy";
 

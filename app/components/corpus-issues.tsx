@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 
 /** A problem the corpus parser found (same shape as rag's CorpusIssue). */
 export interface CorpusIssueView {

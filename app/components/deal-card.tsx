@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
-import { Bookmark, Clock, Gauge, MapPin, Send } from "lucide-react";
-import { useTranslation } from "react-i18next";
+import { Bookmark, Clock, Gauge, MapPin, Send } from "~/components/icons";
+import { useTranslation } from "~/i18n/use-translation";
 import { useLabels } from "~/lib/labels";
 import { CsrfInput } from "./forms";
 import { FactorBars, MatchReasons, MatchScore, type MatchDisplayData } from "./match-explanation";

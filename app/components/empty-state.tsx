@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { SearchX } from "lucide-react";
+import { SearchX } from "~/components/icons";
 
 /** What to show when a list is empty: what happened and what to do next. */
 export function EmptyState({

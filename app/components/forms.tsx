@@ -1,6 +1,6 @@
 import { useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 
 /** The hidden CSRF field every mutating form must carry (see app/lib/csrf.server.ts). */
 export function CsrfInput() {

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
-import { BadgeCheck, Globe, MapPin, Wallet } from "lucide-react";
-import { useTranslation } from "react-i18next";
+import { BadgeCheck, Globe, MapPin, Wallet } from "~/components/icons";
+import { useTranslation } from "~/i18n/use-translation";
 import { useLocalized } from "~/lib/format";
 import { useLabels } from "~/lib/labels";
 import type { LocalizedText } from "~/lib/taxonomy";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { DiffHunk } from "~/lib/line-diff";
 
 /** Changed lines with a little context, old and new line numbers, additions and removals marked in text too. */

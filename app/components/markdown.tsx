@@ -6,7 +6,7 @@
  * this site. Phrases listed in `flagged` (unconfirmed figures) are wrapped in <mark>.
  */
 import { Fragment, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 
 type Block = { type: "p"; lines: string[] } | { type: "ul"; items: string[] };
 

@@ -1,5 +1,5 @@
-import { CircleAlert, CircleCheck } from "lucide-react";
-import { useTranslation } from "react-i18next";
+import { CircleAlert, CircleCheck } from "~/components/icons";
+import { useTranslation } from "~/i18n/use-translation";
 
 /** What a match shows, computed in the loader (see app/lib/match-display.server.ts). */
 export interface MatchDisplayData {

@@ -1,6 +1,6 @@
 import { Link, useLocation } from "@remix-run/react";
-import { ChevronLeft, ChevronRight } from "lucide-react";
-import { useTranslation } from "react-i18next";
+import { ChevronLeft, ChevronRight } from "~/components/icons";
+import { useTranslation } from "~/i18n/use-translation";
 
 /** The page numbers to show: the first, the last and two either side of the current one. */
 export function pageWindow(page: number, pageCount: number): (number | "gap")[] {

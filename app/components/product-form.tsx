@@ -1,5 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { CsrfInput, Field, FormError, fieldProps } from "~/components/forms";
 import { useLabels } from "~/lib/labels";
 import { PRICING_MODELS } from "~/lib/taxonomy";

@@ -1,4 +1,4 @@
-import { Plus } from "lucide-react";
+import { Plus } from "~/components/icons";
 import { useState, type ReactNode } from "react";
 import { useHydrated } from "~/lib/use-hydrated";
 

@@ -1,6 +1,6 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
-import { Bell, Menu } from "lucide-react";
-import { useTranslation } from "react-i18next";
+import { Bell, Menu } from "~/components/icons";
+import { useTranslation } from "~/i18n/use-translation";
 import { LANGUAGES, LANGUAGE_NAMES } from "~/i18n/config";
 import type { RootUser } from "~/root";
 import { CsrfInput } from "./forms";

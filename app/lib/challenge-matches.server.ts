@@ -8,7 +8,7 @@ import { applications, marketplace, notifications, type getDb } from "./db.serve
 import { challengeCardDisplay, type DisplayContext } from "./marketplace-display.server";
 import { matchDisplay, type MatchDisplay } from "./match-display.server";
 import { recommendChallengesForStartup, recommendStartupsForChallenge } from "./matching.server";
-import { createI18n } from "./i18n.server";
+import { i18nFor } from "./i18n.server";
 import { LANGUAGES } from "~/i18n/config";
 import { parseLocalized, pickLocalized, type LocalizedText } from "./taxonomy";
 
@@ -156,7 +156,7 @@ export async function notifyMatchingStartups(db: Db, challenge: Challenge): Prom
   const text = Object.fromEntries(
     LANGUAGES.map((lang) => [
       lang,
-      createI18n(lang).t("applications.notify.matchingChallenge", { title: pickLocalized(title, lang) }),
+      i18nFor(lang).t("applications.notify.matchingChallenge", { title: pickLocalized(title, lang) }),
     ]),
   );
   const owners = await applications.startupOwnerIds(

@@ -11,7 +11,7 @@ import { basename, join, relative } from "node:path";
 import type { ServiceDocument } from "../../db/schema";
 import { INTL_LOCALES, type Language } from "~/i18n/config";
 import type { PublicUser } from "./auth.server";
-import { TIME_ZONE } from "./format";
+import { dateTimeFormat, TIME_ZONE } from "./format";
 import { corpusAdmin, corpusOwners, getDb } from "./db.server";
 import {
   documentIdOf, getAssistant, loadCorpus, parseServiceMarkdown, SECTION_HEADINGS, SECTION_IDS, withdrawDocuments,
@@ -29,7 +29,7 @@ export class CorpusPermissionError extends Error {}
 
 /** Compact dates for the dense corpus tables ("20 нояб. 2026 г."), formatted on the server. */
 export function shortDateFormat(lang: Language): (ms: number) => string {
-  const format = new Intl.DateTimeFormat(INTL_LOCALES[lang], { dateStyle: "medium", timeZone: TIME_ZONE });
+  const format = dateTimeFormat(INTL_LOCALES[lang], { dateStyle: "medium", timeZone: TIME_ZONE });
   return (ms) => format.format(ms);
 }
 

@@ -17,7 +17,7 @@ import {
   type StackRow,
 } from "~/components/charts";
 import { INTL_LOCALES, type Language } from "~/i18n/config";
-import { TIME_ZONE } from "./format";
+import { dateTimeFormat, numberFormat, TIME_ZONE } from "./format";
 import type { stats } from "./db.server";
 import { pickLocalized } from "./taxonomy";
 import type { DashboardPeriod } from "./dashboard-periods";
@@ -45,15 +45,15 @@ const OUTCOME_COLORS: Record<string, string> = {
 
 export function dashboardView(s: stats.DashboardStats, period: DashboardPeriod, lang: Language, t: TFunction) {
   const locale = INTL_LOCALES[lang];
-  const integer = new Intl.NumberFormat(locale);
+  const integer = numberFormat(locale);
   const number = (n: number) => integer.format(n);
   const percent = (share: number) =>
-    new Intl.NumberFormat(locale, {
+    numberFormat(locale, {
       style: "percent",
       maximumFractionDigits: share > 0 && share < 0.01 ? 1 : 0,
     }).format(share);
   const unit = (value: number, name: string, digits = 1) =>
-    new Intl.NumberFormat(locale, {
+    numberFormat(locale, {
       style: "unit",
       unit: name,
       unitDisplay: "short",
@@ -62,9 +62,9 @@ export function dashboardView(s: stats.DashboardStats, period: DashboardPeriod, 
   const duration = (ms: number) =>
     ms < 1000 ? unit(ms, "millisecond", 0) : unit(ms / 1000, "second", ms < 10_000 ? 1 : 0);
   const hours = (h: number) => (h < 48 ? unit(h, "hour", h < 10 ? 1 : 0) : unit(h / 24, "day", 1));
-  const dayFormat = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" });
+  const dayFormat = dateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" });
   const day = (date: Date) => dayFormat.format(date);
-  const longDate = new Intl.DateTimeFormat(locale, {
+  const longDate = dateTimeFormat(locale, {
     day: "numeric",
     month: "long",
     year: "numeric",

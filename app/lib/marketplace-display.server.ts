@@ -6,17 +6,18 @@
 import type { ChallengeCardDisplay } from "~/components/challenge-card";
 import type { InvestorDisplay } from "~/components/investor-card";
 import type { marketplace } from "./db.server";
-import { createFormatter, daysUntil } from "./format";
-import { createI18n, resolveLanguage } from "./i18n.server";
-import { createLabels } from "./labels";
+import { translationFor } from "~/i18n/use-translation";
+import { daysUntil, formatterFor } from "./format";
+import { i18nFor, resolveLanguage } from "./i18n.server";
+import { labelsFor } from "./labels";
 
 export type DisplayContext = ReturnType<typeof displayContext>;
 
 /** The request's language with its translator, formatter and vocabulary labels. */
 export function displayContext(request: Request) {
   const lang = resolveLanguage(request);
-  const i18n = createI18n(lang);
-  return { lang, t: i18n.t, format: createFormatter(lang), labels: createLabels(i18n) };
+  const i18n = i18nFor(lang);
+  return { lang, t: translationFor(i18n).t, format: formatterFor(lang), labels: labelsFor(i18n) };
 }
 
 export function challengeCardDisplay(

@@ -6,14 +6,14 @@
 import type { TFunction } from "i18next";
 import { LANGUAGES, type Language } from "~/i18n/config";
 import { applications, challengesAdmin, notifications, type getDb } from "./db.server";
-import { createI18n } from "./i18n.server";
+import { i18nFor } from "./i18n.server";
 import { parseLocalized, pickLocalized } from "./taxonomy";
 
 type Db = Awaited<ReturnType<typeof getDb>>;
 
 /** The same message in every language; `compose` gets each language's translator. */
 function inEveryLanguage(compose: (t: TFunction, lang: Language) => string): Record<Language, string> {
-  return Object.fromEntries(LANGUAGES.map((lang) => [lang, compose(createI18n(lang).t, lang)])) as Record<
+  return Object.fromEntries(LANGUAGES.map((lang) => [lang, compose(i18nFor(lang).t, lang)])) as Record<
     Language,
     string
   >;

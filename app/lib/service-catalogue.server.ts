@@ -6,7 +6,7 @@
  * language of a service, so "ЭЦП", "эцп алу" and "digital signature" all find the EDS page.
  */
 import type { Language } from "~/i18n/config";
-import { createFormatter } from "./format";
+import { formatterFor } from "./format";
 import { getAssistant, LANGS, tokenize, type Lang, type ServicePage, type ServiceSummary } from "./rag.server";
 import type { SourceInfo, SourceMap } from "~/components/assistant/types";
 import { sourceKey } from "~/components/assistant/types";
@@ -18,7 +18,7 @@ export function formatCheckedOn(day: string, lang: Language): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!match) return day;
   // Noon UTC is the same calendar day in Kazakhstan's time zone.
-  return createFormatter(lang).date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12));
+  return formatterFor(lang).date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12));
 }
 
 export async function listServices(lang: Lang): Promise<ServiceSummary[]> {

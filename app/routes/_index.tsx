@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ArrowRight, Briefcase, Info, Landmark, MessageCircle, Rocket } from "lucide-react";
+import { ArrowRight, Briefcase, Info, Landmark, MessageCircle, Rocket } from "~/components/icons";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { ChallengeCard } from "~/components/challenge-card";
 import { StartupCard } from "~/components/startup-card";
 import { getDb, marketplace } from "~/lib/db.server";

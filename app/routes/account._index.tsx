@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { CheckCircle2, Plus, ShieldAlert } from "lucide-react";
-import { useTranslation } from "react-i18next";
+import { CheckCircle2, Plus, ShieldAlert } from "~/components/icons";
+import { useTranslation } from "~/i18n/use-translation";
 import { z } from "zod";
 import { ChallengeFits } from "~/components/challenge-fits";
 import { CsrfInput } from "~/components/forms";

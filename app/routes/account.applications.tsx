@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Landmark, Search } from "lucide-react";
-import { useTranslation } from "react-i18next";
+import { Landmark, Search } from "~/components/icons";
+import { useTranslation } from "~/i18n/use-translation";
 import { z } from "zod";
 import { ApplicationStatusBadge, ScoreBar } from "~/components/application-status";
 import { EmptyState } from "~/components/empty-state";

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { Sparkles } from "lucide-react";
-import { useTranslation } from "react-i18next";
+import { Sparkles } from "~/components/icons";
+import { useTranslation } from "~/i18n/use-translation";
 import { ChallengeFitItem } from "~/components/challenge-fits";
 import { EmptyState } from "~/components/empty-state";
 import { requireRole } from "~/lib/auth.server";

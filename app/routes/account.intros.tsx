@@ -1,7 +1,7 @@
 import { data as withStatus, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { CircleAlert, Check, Mail, X } from "lucide-react";
-import { useTranslation } from "react-i18next";
+import { CircleAlert, Check, Mail, X } from "~/components/icons";
+import { useTranslation } from "~/i18n/use-translation";
 import { z } from "zod";
 import { CsrfInput } from "~/components/forms";
 import { requireRole } from "~/lib/auth.server";

@@ -1,6 +1,6 @@
 import { data as withStatus, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { z } from "zod";
 import { CsrfInput, Field, FormError, fieldProps } from "~/components/forms";
 import { requireRole } from "~/lib/auth.server";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { Bell } from "lucide-react";
-import { useTranslation } from "react-i18next";
+import { Bell } from "~/components/icons";
+import { useTranslation } from "~/i18n/use-translation";
 import { CsrfInput } from "~/components/forms";
 import { requireUser } from "~/lib/auth.server";
 import { readForm } from "~/lib/csrf.server";

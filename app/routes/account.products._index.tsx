@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { ExternalLink, Package, Pencil, Plus } from "lucide-react";
-import { useTranslation } from "react-i18next";
+import { ExternalLink, Package, Pencil, Plus } from "~/components/icons";
+import { useTranslation } from "~/i18n/use-translation";
 import { z } from "zod";
 import { CsrfInput } from "~/components/forms";
 import { requireRole } from "~/lib/auth.server";

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Eye, History, Send } from "lucide-react";
+import { Eye, History, Send } from "~/components/icons";
 import { useEffect, useRef } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { z } from "zod";
 import { CorpusIssueList } from "~/components/corpus-issues";
 import { CsrfInput } from "~/components/forms";
@@ -17,7 +17,7 @@ import {
 } from "~/lib/corpus-admin.server";
 import { readForm } from "~/lib/csrf.server";
 import { accounts, corpusAdmin, getDb } from "~/lib/db.server";
-import { createFormatter } from "~/lib/format";
+import { formatterFor } from "~/lib/format";
 import { getFixedT } from "~/lib/i18n.server";
 import { diffHunks, diffLines, diffStats } from "~/lib/line-diff";
 import { parseBodyStructure, type CorpusIssue, type Lang } from "~/lib/rag.server";
@@ -46,7 +46,7 @@ async function loadService(request: Request, params: LoaderFunctionArgs["params"
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, lang, serviceId, docs, doc, owner } = await loadService(request, params);
   const { t, lng } = getFixedT(request);
-  const format = createFormatter(lng);
+  const format = formatterFor(lng);
   const shortDate = shortDateFormat(lng);
   const url = new URL(request.url);
   const versions = doc ? await corpusAdmin.listDocumentVersions(db, doc.id) : [];

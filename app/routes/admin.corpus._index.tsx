@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { FileUp, Search } from "lucide-react";
-import { useTranslation } from "react-i18next";
+import { FileUp, Search } from "~/components/icons";
+import { useTranslation } from "~/i18n/use-translation";
 import { z } from "zod";
 import { CorpusIssueList } from "~/components/corpus-issues";
 import { EmptyState } from "~/components/empty-state";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { ThumbsDown, ThumbsUp } from "lucide-react";
-import { useTranslation } from "react-i18next";
+import { ThumbsDown, ThumbsUp } from "~/components/icons";
+import { useTranslation } from "~/i18n/use-translation";
 import { z } from "zod";
 import { EmptyState } from "~/components/empty-state";
 import { FilterForm } from "~/components/filter-form";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { CalendarClock, Inbox, Plus, ShieldAlert, Wallet } from "lucide-react";
-import { useTranslation } from "react-i18next";
+import { CalendarClock, Inbox, Plus, ShieldAlert, Wallet } from "~/components/icons";
+import { useTranslation } from "~/i18n/use-translation";
 import { ChallengeStatusBadge } from "~/components/challenge-card";
 import { EmptyState } from "~/components/empty-state";
 import { requireAgencyUser } from "~/lib/agency.server";

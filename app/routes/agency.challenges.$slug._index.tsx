@@ -13,8 +13,8 @@ import {
   ShieldAlert,
   Sparkles,
   Wallet,
-} from "lucide-react";
-import { useTranslation } from "react-i18next";
+} from "~/components/icons";
+import { useTranslation } from "~/i18n/use-translation";
 import { z } from "zod";
 import { ChallengeStatusBadge } from "~/components/challenge-card";
 import { CsrfInput } from "~/components/forms";

@@ -2,8 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import type { TFunction } from "i18next";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { ArrowLeft, Award, ExternalLink, ShieldAlert, Star, X } from "lucide-react";
-import { useTranslation } from "react-i18next";
+import { ArrowLeft, Award, ExternalLink, ShieldAlert, Star, X } from "~/components/icons";
+import { useTranslation } from "~/i18n/use-translation";
 import { z } from "zod";
 import { ApplicationStatusBadge, ScoreBar } from "~/components/application-status";
 import { CsrfInput, Field, FormError, fieldProps } from "~/components/forms";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ArrowLeft, Check } from "lucide-react";
-import { useTranslation } from "react-i18next";
+import { ArrowLeft, Check } from "~/components/icons";
+import { useTranslation } from "~/i18n/use-translation";
 import { ChallengeStatusBadge } from "~/components/challenge-card";
 import { ApplicationStatusBadge, ScoreBar } from "~/components/application-status";
 import { EmptyState } from "~/components/empty-state";

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ArrowLeft } from "lucide-react";
-import { useTranslation } from "react-i18next";
+import { ArrowLeft } from "~/components/icons";
+import { useTranslation } from "~/i18n/use-translation";
 import { ChallengeForm } from "~/components/challenge-form";
 import { requireOwnedChallenge } from "~/lib/agency.server";
 import {

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { ArrowLeft, Trash2 } from "lucide-react";
-import { useTranslation } from "react-i18next";
+import { ArrowLeft, Trash2 } from "~/components/icons";
+import { useTranslation } from "~/i18n/use-translation";
 import { ChallengeStatusBadge } from "~/components/challenge-card";
 import { CsrfInput, Field, FormError, fieldProps } from "~/components/forms";
 import { RepeatableRows, asList } from "~/components/repeatable-rows";

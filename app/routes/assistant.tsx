@@ -3,9 +3,9 @@
 // whole conversation. The action also records ratings of answers (thumbs, comment, "outdated").
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { BookOpen, RotateCcw, ShieldCheck } from "lucide-react";
+import { BookOpen, RotateCcw, ShieldCheck } from "~/components/icons";
 import { useCallback, useEffect, useRef } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { ChatComposer } from "~/components/assistant/chat-composer";
 import { ChatTurnView } from "~/components/assistant/chat-turn";
 import { StarterQuestions } from "~/components/assistant/starter-questions";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ArrowLeft, CalendarClock, ExternalLink, Gauge, Hourglass, Inbox, Landmark, MapPin, Wallet } from "lucide-react";
-import { useTranslation } from "react-i18next";
+import { ArrowLeft, CalendarClock, ExternalLink, Gauge, Hourglass, Inbox, Landmark, MapPin, Wallet } from "~/components/icons";
+import { useTranslation } from "~/i18n/use-translation";
 import { z } from "zod";
 import { ChallengeStatusBadge } from "~/components/challenge-card";
 import { ApplyCallout, JudgingSummary } from "~/components/challenge-results";

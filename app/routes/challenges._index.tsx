@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
-import { Search } from "lucide-react";
-import { useTranslation } from "react-i18next";
+import { Search } from "~/components/icons";
+import { useTranslation } from "~/i18n/use-translation";
 import { ChallengeCard } from "~/components/challenge-card";
 import { EmptyState } from "~/components/empty-state";
 import { FilterForm } from "~/components/filter-form";

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSubmit } from "@remix-run/react";
-import { ChartColumn, Database, FileJson, FileSpreadsheet, MessageCircleQuestionMark } from "lucide-react";
-import { useTranslation } from "react-i18next";
+import { ChartColumn, Database, FileJson, FileSpreadsheet, MessageCircleQuestionMark } from "~/components/icons";
+import { useTranslation } from "~/i18n/use-translation";
 import { BarChart, CHART_COLORS, ColumnChart, LineChart, ShareBar, StackedBarChart } from "~/components/charts";
 import { getDashboardStats } from "~/lib/dashboard.server";
 import { dashboardView, type DashboardView, type Fact } from "~/lib/dashboard-view.server";

@@ -1,7 +1,7 @@
 import { data as withStatus, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { ArrowLeft, Bookmark, Mail, Send } from "lucide-react";
-import { useTranslation } from "react-i18next";
+import { ArrowLeft, Bookmark, Mail, Send } from "~/components/icons";
+import { useTranslation } from "~/i18n/use-translation";
 import { z } from "zod";
 import { CsrfInput, Field, FormError, fieldProps } from "~/components/forms";
 import { FactorBars, MatchReasons, MatchScore } from "~/components/match-explanation";

@@ -1,7 +1,7 @@
 import { data as withStatus, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { Search, SlidersHorizontal } from "lucide-react";
-import { useTranslation } from "react-i18next";
+import { Search, SlidersHorizontal } from "~/components/icons";
+import { useTranslation } from "~/i18n/use-translation";
 import { z } from "zod";
 import { DealCard } from "~/components/deal-card";
 import { EmptyState } from "~/components/empty-state";

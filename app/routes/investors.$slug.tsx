@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { TFunction } from "i18next";
-import { ArrowLeft, CircleAlert, CircleCheck, Mail, MapPin, Send } from "lucide-react";
-import { useTranslation } from "react-i18next";
+import { ArrowLeft, CircleAlert, CircleCheck, Mail, MapPin, Send } from "~/components/icons";
+import { useTranslation } from "~/i18n/use-translation";
 import { z } from "zod";
 import { VerifiedBadge } from "~/components/investor-card";
 import { initials } from "~/components/startup-card";

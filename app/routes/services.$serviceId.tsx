@@ -2,8 +2,8 @@
 // anchors the assistant's citations point at. The section you arrive at is highlighted (CSS :target).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { AlertTriangle, ArrowLeft, CalendarCheck, ExternalLink, Landmark, MessageCircle } from "lucide-react";
-import { useTranslation } from "react-i18next";
+import { AlertTriangle, ArrowLeft, CalendarCheck, ExternalLink, Landmark, MessageCircle } from "~/components/icons";
+import { useTranslation } from "~/i18n/use-translation";
 import { Markdown } from "~/components/markdown";
 import { isLanguage, LANGUAGE_NAMES, LANGUAGES } from "~/i18n/config";
 import { getFixedT } from "~/lib/i18n.server";

@@ -1,8 +1,8 @@
 // /services — the public-service rules behind the assistant's answers: browse by category or search.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
-import { MessageCircle, Search } from "lucide-react";
-import { useTranslation } from "react-i18next";
+import { MessageCircle, Search } from "~/components/icons";
+import { useTranslation } from "~/i18n/use-translation";
 import { EmptyState } from "~/components/empty-state";
 import { FilterForm } from "~/components/filter-form";
 import { ServiceCard } from "~/components/services/service-card";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ArrowLeft, Building2, Clock, ExternalLink, EyeOff, Gauge, MapPin, Pencil } from "lucide-react";
-import { useTranslation } from "react-i18next";
+import { ArrowLeft, Building2, Clock, ExternalLink, EyeOff, Gauge, MapPin, Pencil } from "~/components/icons";
+import { useTranslation } from "~/i18n/use-translation";
 import { z } from "zod";
 import { initials } from "~/components/startup-card";
 import { getUser } from "~/lib/auth.server";

@@ -1,7 +1,7 @@
 import { useFetcher } from "@remix-run/react";
-import { CheckCircle2, Flag, ThumbsDown, ThumbsUp } from "lucide-react";
+import { CheckCircle2, Flag, ThumbsDown, ThumbsUp } from "~/components/icons";
 import { useEffect } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { CsrfInput } from "~/components/forms";
 import type { ChatActionData, FeedbackChoice } from "./types";
 

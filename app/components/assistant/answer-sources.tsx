@@ -1,5 +1,5 @@
-import { AlertTriangle, CalendarCheck } from "lucide-react";
-import { useTranslation } from "react-i18next";
+import { AlertTriangle, CalendarCheck } from "~/components/icons";
+import { useTranslation } from "~/i18n/use-translation";
 import { isServiceSection } from "~/lib/service-categories";
 import { citationLang, sourceKey, type ChatTurn, type Citation, type SourceMap } from "./types";
 

@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
-import { Loader2, SendHorizontal } from "lucide-react";
+import { Loader2, SendHorizontal } from "~/components/icons";
 import { forwardRef, useState, type FormEvent, type KeyboardEvent } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { CsrfInput } from "~/components/forms";
 import { CHAT_FORM_ID } from "./answer-feedback";
 

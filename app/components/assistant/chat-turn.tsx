@@ -1,5 +1,5 @@
-import { Bot, MessageCircleQuestion, RotateCcw } from "lucide-react";
-import { useTranslation } from "react-i18next";
+import { Bot, MessageCircleQuestion, RotateCcw } from "~/components/icons";
+import { useTranslation } from "~/i18n/use-translation";
 import { Markdown } from "~/components/markdown";
 import { AnswerFeedback, CHAT_FORM_ID } from "./answer-feedback";
 import { AnswerSources } from "./answer-sources";

@@ -1,5 +1,5 @@
-import { MessageCircleQuestion } from "lucide-react";
-import { useTranslation } from "react-i18next";
+import { MessageCircleQuestion } from "~/components/icons";
+import { useTranslation } from "~/i18n/use-translation";
 import { CHAT_FORM_ID } from "./answer-feedback";
 
 export const STARTER_KEYS = ["eds", "passport", "soleProprietor", "kindergarten", "pension", "fines"] as const;

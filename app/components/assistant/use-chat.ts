@@ -5,7 +5,7 @@
  * back from a cited service page shows it again. "Start over" forgets it.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { ChatReply, ChatStreamEvent } from "../../../rag/types";
 import { readEventStream } from "./sse";
 import {

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
-import { Landmark } from "lucide-react";
-import { useTranslation } from "react-i18next";
+import { Landmark } from "~/components/icons";
+import { useTranslation } from "~/i18n/use-translation";
 import { isServiceCategory } from "~/lib/service-categories";
 
 export interface ServiceCardData {
