@@ -64,7 +64,7 @@ runCli(async () => {
     const handle = openDatabase({ dataDir: dir, sqliteFile: ":memory:" });
     await migrateToLatest(handle.db);
     const embedder = new HashedEmbedder();
-    const store = HnswStore.create({ dimensions: embedder.dimensions, embedder, efConstruction: 64 });
+    const store = HnswStore.create({ dimensions: embedder.dimensions, embedder });
     const result = await ingestDocuments(handle.db, docs, { embedder, store, dataDir: dir });
     rates.push(result.chunksPerSecond);
     await handle.close();

@@ -23,6 +23,7 @@ import { Chunker } from "../corpus/chunk";
 import { loadCorpus, loadSeedCorpus, projectRoot, type LoadedCorpus } from "../corpus/load";
 import { parseFieldMapping } from "../corpus/tabular";
 import { HashedEmbedder } from "../embeddings/hashed";
+import { DEFAULT_EF_CONSTRUCTION, DEFAULT_M } from "../index/hnsw-store";
 import { ensureIndex } from "../ingest/ensure-index";
 import { ingestDocuments } from "../ingest/ingest";
 import { chunkEmbeddingText } from "../retrieval/corpus-view";
@@ -187,7 +188,7 @@ async function main(): Promise<void> {
   const markdown = [
     "### Ingestion",
     "",
-    `What \`npm run rag:ingest\` does, into a fresh SQLite file (default hashed embedder, efConstruction 64), ${runs} runs each, every run in its own process. ` +
+    `What \`npm run rag:ingest\` does, into a fresh SQLite file (default hashed embedder, HNSW M ${DEFAULT_M}, efConstruction ${DEFAULT_EF_CONSTRUCTION}), ${runs} runs each, every run in its own process. ` +
       "Baseline (same run, same chunk texts): the embedder alone. Cells: median (min–max). Peak RSS is the whole process (Node, the corpus, SQLite, the graph).",
     "",
     markdownTable(

@@ -1,21 +1,30 @@
 /**
- * `npm run bench:vectors [-- --sizes 1000,10000,100000] [--queries 300] [--rounds 5] [--vectors hashed|clustered]`
+ * `npm run bench:vectors [-- --sizes 1000,10000,100000] [--queries 300] [--rounds 5] [--vectors clustered,hashed]
+ *  [--datasets DIR] [--ef 32,64,…] [--m M] [--ef-construction N] [--ef-search N]`
  *
- * Our dense index (`HnswStore`, default settings) against exact brute force over the same vectors, the
- * baseline measured in the same run: p50/p99 query latency (min/median/max over rounds, the two
- * interleaved so machine load hits both alike), the speed-up, and recall@10 of HNSW against the exact
- * top 10. Vectors, by default, are the engine's own: `HashedEmbedder` (512 dimensions) over synthetic
- * chunks built from the seed corpus's words — each chunk a window of one real paragraph plus words from
- * elsewhere in the same language — and queries are 3–10 words of a paragraph plus one stray word, so
- * their neighbourhoods look like real ones. `--vectors clustered` uses random unit vectors around
- * 1,000 random centres instead. An ef sweep shows what `efSearch` buys; nothing is asserted.
+ * Our dense index (`HnswStore` with the settings the engine uses for that embedder) against exact brute
+ * force over the same vectors, both baselines measured in the same run: p50/p99 query latency
+ * (min/median/max over rounds, all interleaved so machine load hits each alike), the speed-ups, recall@10
+ * of HNSW against the exact top 10, and an `efSearch` sweep; then a verdict on issue 7's target at the
+ * largest size (≥ 100× the exact JS scan with recall@10 ≥ 0.98 at 100,000), with the best trade-off of
+ * the sweep when the settings miss it. Two kinds of vectors:
+ *
+ * - `hashed`: the engine's own `HashedEmbedder` over real service text, searched with real questions
+ *   (rag/bench/service-text.ts; `--datasets` names the folder holding kenya-ecitizen/ and kazqad/, by
+ *   default ../shared/datasets; without it the seed corpus alone is used). Synthetic queries cut from
+ *   the chunks themselves would be far easier than real questions, so none are used.
+ * - `clustered`: unit vectors around 2,000 random sub-topic centres with queries drawn the same way, a
+ *   stand-in for a language model's embeddings (and an optimistic one: its queries look like its data).
+ *
+ * `--m`, `--ef-construction` and `--ef-search` override the engine's settings, for tuning. Nothing is asserted.
  */
 import hnswlib from "hnswlib-node";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { loadSeedCorpus } from "../corpus/load";
+import { projectRoot } from "../corpus/load";
 import { HashedEmbedder } from "../embeddings/hashed";
-import { HnswStore } from "../index/hnsw-store";
-import type { Lang } from "../types";
+import { defaultEfSearch, HnswStore } from "../index/hnsw-store";
+import { serviceText } from "./service-text";
 import {
   ascending,
   describeMachine,
@@ -32,15 +41,12 @@ import {
 
 const K = 10;
 const DIMENSIONS = 512;
+/** Issue 7: at 100,000 vectors, ≥ 100× faster than exact brute force with recall@10 ≥ 0.98. */
+const TARGET = { size: 100_000, speedup: 100, recall: 0.98 };
+/** The id the clustered vectors' store records: not `hashed-…`, so the engine's setting for model embedders applies. */
+const MODEL_LIKE_ID = "model-like-clustered";
 
 type VectorKind = "clustered" | "hashed";
-
-/**
- * efSearch per kind of vector unless --ef-search says otherwise: clustered (model-like) vectors reach full
- * recall at 64 (see the sweep), so that is what a deployment with a language-model embedder would set;
- * the hashed vectors keep the store's default, which the engine's own embedder needs.
- */
-const TUNED_EF_SEARCH: Record<VectorKind, number | undefined> = { clustered: 64, hashed: undefined };
 
 interface Options {
   sizes: number[];
@@ -48,7 +54,8 @@ interface Options {
   rounds: number;
   vectors: VectorKind[];
   efSweep: number[];
-  /** Overrides of the store's defaults, for tuning (unset: the defaults the engine uses). */
+  datasets: string;
+  /** Overrides of the engine's settings, for tuning (unset: what the engine uses). */
   m?: number;
   efConstruction?: number;
   efSearch?: number;
@@ -61,13 +68,19 @@ function parseOptions(): Options {
       queries: { type: "string", default: "300" },
       rounds: { type: "string", default: "5" },
       vectors: { type: "string", default: "clustered,hashed" },
-      ef: { type: "string", default: "32,64,100,200,400" },
+      ef: { type: "string", default: "16,32,64,100,200,400,800,1600" },
+      datasets: { type: "string", default: join(projectRoot(), "../shared/datasets") },
       m: { type: "string" },
       "ef-construction": { type: "string" },
       "ef-search": { type: "string" },
     },
   });
-  const optionalInt = (s: string | undefined) => (s === undefined ? undefined : Number(s));
+  const positiveInt = (name: string, s: string | undefined) => {
+    if (s === undefined) return undefined;
+    const n = Number(s);
+    if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a positive whole number, got "${s}"`);
+    return n;
+  };
   const ints = (s: string) =>
     s
       .split(",")
@@ -83,10 +96,11 @@ function parseOptions(): Options {
     queries: Math.max(10, Number(values.queries) || 300),
     rounds: Math.max(1, Number(values.rounds) || 5),
     vectors: vectors as VectorKind[],
-    efSweep: ints(values.ef),
-    m: optionalInt(values.m),
-    efConstruction: optionalInt(values["ef-construction"]),
-    efSearch: optionalInt(values["ef-search"]),
+    efSweep: [...new Set(ints(values.ef))].sort((a, b) => a - b),
+    datasets: values.datasets,
+    m: positiveInt("m", values.m),
+    efConstruction: positiveInt("ef-construction", values["ef-construction"]),
+    efSearch: positiveInt("ef-search", values["ef-search"]),
   };
 }
 
@@ -94,53 +108,33 @@ function parseOptions(): Options {
 interface VectorSet {
   matrix: Float32Array;
   queries: Float32Array[];
+  /** Recorded by the store; decides the engine's default efSearch. */
+  embedderId: string;
   description: string;
+  /** What the first n vectors are, per benchmarked size (e.g. "7,444 real + 2,556 synthetic"). */
+  composition?: (n: number) => string;
 }
 
-function paragraphsOfSeedCorpus(): { lang: Lang; words: string[] }[] {
-  const out: { lang: Lang; words: string[] }[] = [];
-  for (const doc of loadSeedCorpus().documents) {
-    for (const para of doc.body.split(/\n\s*\n/)) {
-      const words = para
-        .replace(/[#*_>|[\]()`-]/g, " ")
-        .split(/\s+/)
-        .filter((w) => w.length > 1);
-      if (words.length >= 8) out.push({ lang: doc.lang, words });
-    }
-  }
-  return out;
-}
-
-function hashedVectors(n: number, queryCount: number): VectorSet {
-  const rand = prng(7);
-  const paragraphs = paragraphsOfSeedCorpus();
-  const pool: Record<Lang, string[]> = { kk: [], ru: [], en: [] };
-  for (const p of paragraphs) pool[p.lang].push(...p.words);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+async function hashedVectors(n: number, queryCount: number, datasets: string): Promise<VectorSet> {
+  const text = await serviceText(n, queryCount, datasets, prng(7));
+  if (text.missing.length)
+    process.stderr.write(`  not found (skipped): ${text.missing.join(", ")}; pass --datasets DIR to use them\n`);
   const embedder = new HashedEmbedder({ dimensions: DIMENSIONS });
-  const matrix = new Float32Array(n * DIMENSIONS);
-  for (let i = 0; i < n; i++) {
-    // A topic's words (a random half of one paragraph, in order) mixed with as many words drawn from the
-    // whole language (so common words come up often, as in real text): related chunks share a topic
-    // without being near-copies of each other.
-    const p = pick(paragraphs);
-    const words = p.words.filter(() => rand() < 0.5);
-    const extra = Math.max(10, words.length);
-    for (let j = 0; j < extra; j++) words.splice(Math.floor(rand() * (words.length + 1)), 0, pick(pool[p.lang]));
-    matrix.set(embedder.embedSync(words.join(" "), p.lang), i * DIMENSIONS);
-  }
-  const queries: Float32Array[] = [];
-  for (let i = 0; i < queryCount; i++) {
-    const p = pick(paragraphs);
-    const length = Math.min(p.words.length, 3 + Math.floor(rand() * 8));
-    const start = Math.floor(rand() * (p.words.length - length + 1));
-    const words = [...p.words.slice(start, start + length), pick(pool[p.lang])];
-    queries.push(embedder.embedSync(words.join(" "), p.lang));
-  }
+  const matrix = new Float32Array(text.chunks.length * DIMENSIONS);
+  text.chunks.forEach((c, i) => matrix.set(embedder.embedSync(c.text, c.lang), i * DIMENSIONS));
+  const queries = text.questions.map((q) => embedder.embedSync(q.text, q.lang));
+  const real = text.realChunks;
   return {
     matrix,
     queries,
-    description: `HashedEmbedder (${embedder.id}) over synthetic chunks: half of the words of one of ${paragraphs.length} seed-corpus paragraphs (the topic) mixed with as many words drawn from all text in that language; queries are 3–10 consecutive words of a paragraph plus one stray word`,
+    embedderId: embedder.id,
+    description:
+      `\`HashedEmbedder\` (${embedder.id}) over chunks of service text: ${num(real, 0)} real ones (${text.sources.join("; ")}), chunked as ingestion does, in a fixed shuffled order, ` +
+      `then synthetic ones from an order-2 word Markov chain over them (each starts like a real chunk and has its length, and follows that chunk's own continuations half the time; duplicates dropped)` +
+      `${text.missing.length ? `; not found, so left out: ${text.missing.map((m) => `\`${m.replace(`${projectRoot()}/`, "")}\``).join(", ")}` : ""}. ` +
+      `Queries: ${text.questionSources.join(" and ")}, in their own words — short questions against long chunks, as in production`,
+    composition: (size) =>
+      size <= real ? "real" : `${num(real, 0)} real + ${num(Math.min(size, text.chunks.length) - real, 0)} synthetic`,
   };
 }
 
@@ -176,8 +170,9 @@ function clusteredVectors(n: number, queryCount: number): VectorSet {
   return {
     matrix,
     queries: Array.from({ length: queryCount }, point),
+    embedderId: MODEL_LIKE_ID,
     description:
-      "clustered unit vectors (100 topics × 20 subtopics, Gaussian spread σ 0.03 and 0.02 per dimension; queries drawn the same way), a stand-in for a language model's embeddings",
+      "clustered unit vectors (100 topics × 20 subtopics, Gaussian spread σ 0.03 and 0.02 per dimension; queries drawn the same way), a stand-in for a language model's embeddings — an optimistic one, since its queries are drawn like its data",
   };
 }
 
@@ -216,9 +211,11 @@ function bruteForce(
   return { labels, scores };
 }
 
+const TIE = 1e-5;
+
 /**
  * Share of the exact top k that HNSW found. A returned label whose exact score ties the k-th best (within
- * 1e-5) counts as found: near-duplicate chunks tie, and either of them is a right answer.
+ * 1e-5) counts as found: duplicate chunks tie, and either of them is a right answer.
  */
 function recallAt(
   exact: { labels: number[]; scores: number[] },
@@ -226,35 +223,49 @@ function recallAt(
   matrix: Float32Array,
   query: Float32Array,
 ): number {
-  const threshold = (exact.scores[exact.scores.length - 1] ?? -Infinity) - 1e-5;
+  const top = exact.labels.slice(0, K);
+  const threshold = (exact.scores[Math.min(K, exact.scores.length) - 1] ?? -Infinity) - TIE;
   let hits = 0;
   for (const label of found.slice(0, K)) {
-    if (exact.labels.includes(label)) hits++;
+    if (top.includes(label)) hits++;
     else {
       let dot = 0;
       for (let d = 0; d < DIMENSIONS; d++) dot += matrix[label * DIMENSIONS + d]! * query[d]!;
       if (dot >= threshold) hits++;
     }
   }
-  return hits / Math.min(K, exact.labels.length);
+  return hits / Math.min(K, top.length);
+}
+
+interface Neighbourhood {
+  /** Mean cosine of the exact 1st, 10th and 11th neighbour, and of 200 chunks taken at random. */
+  first: number;
+  tenth: number;
+  eleventh: number;
+  random: number;
+  /** Queries whose 10th and 11th exact scores tie (so either is a right 10th answer). */
+  tiesAtTenth: number;
 }
 
 interface SizeResult {
   n: number;
   buildSeconds: number;
+  m: number;
+  efConstruction: number;
+  efSearch: number;
   hnswP50: number[];
   hnswP99: number[];
   bruteP50: number[];
   bruteP99: number[];
   nativeP50: number[];
   nativeP99: number[];
-  efSearch?: number;
   /** Per round: exact JS scan p50 / HNSW p50. */
   speedups: number[];
   /** Per round: exact native scan p50 / HNSW p50. */
   nativeSpeedups: number[];
   recall: number;
-  sweep: { ef: number; recall: number; p50: number; speedup: number }[];
+  neighbourhood: Neighbourhood;
+  sweep: { ef: number; recall: number; p50: number; speedup: number; nativeSpeedup: number }[];
 }
 
 function timeQueries(queries: readonly Float32Array[], run: (q: Float32Array) => void): number[] {
@@ -267,16 +278,50 @@ function timeQueries(queries: readonly Float32Array[], run: (q: Float32Array) =>
   return ascending(samples);
 }
 
-function benchSize(set: VectorSet, n: number, options: Options, efSearch: number | undefined): SizeResult {
-  const embedder = { id: "bench", dimensions: DIMENSIONS, embedDocuments: async () => [], embedQuery: async () => [] };
+function mean(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0) / (values.length || 1);
+}
+
+function neighbourhood(
+  set: VectorSet,
+  n: number,
+  exact: readonly { labels: number[]; scores: number[] }[],
+): Neighbourhood {
+  const rand = prng(5);
+  const randomScores = set.queries.map((q) => {
+    let sum = 0;
+    for (let j = 0; j < 200; j++) {
+      const row = Math.floor(rand() * n);
+      for (let d = 0; d < DIMENSIONS; d++) sum += set.matrix[row * DIMENSIONS + d]! * q[d]!;
+    }
+    return sum / 200;
+  });
+  const at = (i: number) => mean(exact.map((e) => e.scores[i] ?? 0));
+  return {
+    first: at(0),
+    tenth: at(K - 1),
+    eleventh: at(K),
+    random: mean(randomScores),
+    tiesAtTenth: exact.filter((e) => e.scores.length > K && e.scores[K - 1]! - e.scores[K]! <= TIE).length,
+  };
+}
+
+function benchSize(set: VectorSet, n: number, options: Options): SizeResult {
+  const embedder = {
+    id: set.embedderId,
+    dimensions: DIMENSIONS,
+    embedDocuments: async () => [],
+    embedQuery: async () => [],
+  };
   const store = HnswStore.create({
     dimensions: DIMENSIONS,
     embedder,
     maxElements: n,
     m: options.m,
     efConstruction: options.efConstruction,
-    efSearch,
+    efSearch: options.efSearch,
   });
+  const efSearch = options.efSearch ?? defaultEfSearch(set.embedderId, K);
   const t0 = performance.now();
   const BATCH = 2000;
   for (let start = 0; start < n; start += BATCH) {
@@ -290,14 +335,14 @@ function benchSize(set: VectorSet, n: number, options: Options, efSearch: number
     store.addVectorsWithLabels(vectors, labels);
   }
   const buildSeconds = (performance.now() - t0) / 1000;
-  const exact = set.queries.map((q) => bruteForce(set.matrix, n, q, K));
+  // One more than k, to see ties at the 10th place.
+  const exact = set.queries.map((q) => bruteForce(set.matrix, n, q, K + 1));
   // The second baseline: hnswlib's own exact index (native code, the same distance kernel as HNSW).
   const native = new hnswlib.BruteforceSearch("cosine", DIMENSIONS);
   native.initIndex(n);
   for (let i = 0; i < n; i++) native.addPoint(Array.from(set.matrix.subarray(i * DIMENSIONS, (i + 1) * DIMENSIONS)), i);
-  const nativeQueries = set.queries.map((q) => Array.from(q));
-  const nativeIndex = new Map(set.queries.map((q, i) => [q, nativeQueries[i]!]));
-  const nativeSearch = (q: Float32Array) => native.searchKnn(nativeIndex.get(q)!, K);
+  const nativeQueries = new Map(set.queries.map((q) => [q, Array.from(q)]));
+  const nativeSearch = (q: Float32Array) => native.searchKnn(nativeQueries.get(q)!, K);
 
   // Warm-up, then interleaved rounds.
   for (const q of set.queries.slice(0, 20)) {
@@ -308,6 +353,8 @@ function benchSize(set: VectorSet, n: number, options: Options, efSearch: number
   const result: SizeResult = {
     n,
     buildSeconds,
+    m: store.m,
+    efConstruction: store.efConstruction,
     efSearch,
     hnswP50: [],
     hnswP99: [],
@@ -318,6 +365,7 @@ function benchSize(set: VectorSet, n: number, options: Options, efSearch: number
     speedups: [],
     nativeSpeedups: [],
     recall: 0,
+    neighbourhood: neighbourhood(set, n, exact),
     sweep: [],
   };
   for (let round = 0; round < options.rounds; round++) {
@@ -333,58 +381,92 @@ function benchSize(set: VectorSet, n: number, options: Options, efSearch: number
     result.speedups.push(percentile(brute, 50) / percentile(hnsw, 50));
     result.nativeSpeedups.push(percentile(nativeTimes, 50) / percentile(hnsw, 50));
   }
-  const recalls = set.queries.map((q, i) =>
-    recallAt(
-      exact[i]!,
-      store.searchLabels(q, K).map((h) => h.label),
-      set.matrix,
-      q,
-    ),
-  );
-  result.recall = recalls.reduce((a, b) => a + b, 0) / recalls.length;
-
-  const defaultEf = store.efSearch;
-  for (const ef of options.efSweep) {
-    store.efSearch = ef;
-    const hits = set.queries.map((q, i) =>
-      recallAt(
-        exact[i]!,
-        store.searchLabels(q, K).map((h) => h.label),
-        set.matrix,
-        q,
+  const recallOfStore = () =>
+    mean(
+      set.queries.map((q, i) =>
+        recallAt(
+          exact[i]!,
+          store.searchLabels(q, K).map((h) => h.label),
+          set.matrix,
+          q,
+        ),
       ),
     );
-    const times = timeQueries(set.queries, (q) => store.searchLabels(q, K));
+  result.recall = recallOfStore();
+
+  const configured = store.efSearch;
+  for (const ef of options.efSweep) {
+    store.efSearch = ef;
+    const recall = recallOfStore();
+    const p50 = percentile(
+      timeQueries(set.queries, (q) => store.searchLabels(q, K)),
+      50,
+    );
     result.sweep.push({
       ef,
-      recall: hits.reduce((a, b) => a + b, 0) / hits.length,
-      p50: percentile(times, 50),
-      speedup: spread(result.bruteP50).median / percentile(times, 50),
+      recall,
+      p50,
+      speedup: spread(result.bruteP50).median / p50,
+      nativeSpeedup: spread(result.nativeP50).median / p50,
     });
   }
-  store.efSearch = defaultEf;
+  store.efSearch = configured;
   return result;
 }
 
-function benchKind(kind: VectorKind, options: Options): string {
+/** Issue 7's target at the largest size, and the sweep's best trade-offs when the settings miss it. */
+function verdict(r: SizeResult): string {
+  const target = `≥ ${TARGET.speedup}× the exact JS scan (p50) with recall@10 ≥ ${TARGET.recall}`;
+  const where =
+    r.n === TARGET.size
+      ? `at ${num(r.n, 0)} vectors`
+      : `at ${num(r.n, 0)} vectors (the issue states it at ${num(TARGET.size, 0)})`;
+  const speedup = spread(r.speedups).median;
+  const met = speedup >= TARGET.speedup && r.recall >= TARGET.recall;
+  const lines = [
+    `**Target (issue 7: ${target}) ${where}: ${met ? "met" : "not met"}** with the settings above (${ratioNum(speedup)}×, recall ${num(r.recall, 4)}).`,
+  ];
+  const fastEnough = r.sweep.filter((s) => s.speedup >= TARGET.speedup);
+  const accurate = r.sweep.filter((s) => s.recall >= TARGET.recall);
+  const meeting = r.sweep.filter((s) => s.speedup >= TARGET.speedup && s.recall >= TARGET.recall);
+  const describe = (s: SizeResult["sweep"][number]) =>
+    `efSearch ${s.ef} (recall ${num(s.recall, 4)}, ${ratioNum(s.speedup)}×)`;
+  if (meeting.length) {
+    lines.push(`In the sweep, ${meeting.map(describe).join(", ")} meet it.`);
+  } else {
+    const bestAtSpeed = fastEnough.sort((a, b) => b.recall - a.recall)[0];
+    const fastestAccurate = accurate.sort((a, b) => b.speedup - a.speedup)[0];
+    lines.push(
+      `No efSearch of the sweep meets it. Best recall at ≥ ${TARGET.speedup}×: ${bestAtSpeed ? describe(bestAtSpeed) : "none is that fast"}; ` +
+        `fastest at recall ≥ ${TARGET.recall}: ${fastestAccurate ? describe(fastestAccurate) : `none reaches it up to efSearch ${Math.max(...r.sweep.map((s) => s.ef))}`}.`,
+    );
+  }
+  return lines.join(" ");
+}
+
+async function benchKind(kind: VectorKind, options: Options): Promise<{ markdown: string; results: SizeResult[] }> {
   const largest = options.sizes[options.sizes.length - 1]!;
   process.stderr.write(`generating ${largest.toLocaleString("en-US")} ${kind} vectors…\n`);
   const t = performance.now();
-  const set = kind === "hashed" ? hashedVectors(largest, options.queries) : clusteredVectors(largest, options.queries);
+  const set =
+    kind === "hashed"
+      ? await hashedVectors(largest, options.queries, options.datasets)
+      : clusteredVectors(largest, options.queries);
   process.stderr.write(`  done in ${num((performance.now() - t) / 1000, 1)} s\n`);
-  const efSearch = options.efSearch ?? TUNED_EF_SEARCH[kind];
+  const available = set.matrix.length / DIMENSIONS;
 
   const results: SizeResult[] = [];
-  for (const n of options.sizes) {
+  for (const n of options.sizes.filter((s) => s <= available)) {
     process.stderr.write(
-      `${kind}, n = ${n.toLocaleString("en-US")}: building the HNSW index and timing ${options.rounds} rounds of ${options.queries} queries…\n`,
+      `${kind}, n = ${n.toLocaleString("en-US")}: building the HNSW index and timing ${options.rounds} rounds of ${set.queries.length} queries…\n`,
     );
-    const r = benchSize(set, n, options, efSearch);
+    const r = benchSize(set, n, options);
     results.push(r);
     process.stderr.write(
       `  build ${num(r.buildSeconds, 1)} s; p50 exact JS ${ms(spread(r.bruteP50).median)}, exact native ${ms(spread(r.nativeP50).median)}, HNSW ${ms(spread(r.hnswP50).median)}; recall@10 ${num(r.recall, 4)}\n`,
     );
   }
+  const last = results[results.length - 1]!;
 
   const table = markdownTable(
     [
@@ -398,7 +480,7 @@ function benchKind(kind: VectorKind, options: Options): string {
       "HNSW build",
     ],
     results.map((r) => [
-      r.n.toLocaleString("en-US"),
+      `${r.n.toLocaleString("en-US")}${set.composition ? ` (${set.composition(r.n)})` : ""}`,
       `${fmtSpread(spread(r.bruteP50), "ms")} / ${fmtSpread(spread(r.bruteP99), "ms")}`,
       `${fmtSpread(spread(r.nativeP50), "ms")} / ${fmtSpread(spread(r.nativeP99), "ms")}`,
       `${fmtSpread(spread(r.hnswP50), "ms")} / ${fmtSpread(spread(r.hnswP99), "ms")}`,
@@ -408,46 +490,102 @@ function benchKind(kind: VectorKind, options: Options): string {
       `${num(r.buildSeconds, 1)} s (${Math.round(r.n / r.buildSeconds).toLocaleString("en-US")}/s)`,
     ]),
   );
-  const settings = [
-    `M ${options.m ?? 16}`,
-    `efConstruction ${options.efConstruction ?? 100}`,
-    efSearch === undefined ? "efSearch max(200, 4k) (the default)" : `efSearch ${efSearch}`,
-  ].join(", ");
+  const overridden = options.m !== undefined || options.efConstruction !== undefined || options.efSearch !== undefined;
+  const settings =
+    `M ${last.m}, efConstruction ${last.efConstruction}, efSearch ${last.efSearch}` +
+    (overridden
+      ? " (overridden on the command line)"
+      : kind === "hashed"
+        ? " — the engine's defaults for its hashed embedder (efSearch max(400, 4k))"
+        : " — the engine's defaults for a model embedder (efSearch max(200, 4k))");
   const sweep = markdownTable(
-    ["efSearch", ...results.map((r) => `${r.n.toLocaleString("en-US")}: recall@10 / p50 / × JS scan`)],
+    ["efSearch", ...results.map((r) => `${r.n.toLocaleString("en-US")}: recall@10 / p50 / × JS scan / × native scan`)],
     options.efSweep.map((ef) => [
-      [String(ef), [ef === 200 ? "default" : "", ef === (efSearch ?? 200) ? "above" : ""].filter(Boolean).join(", ")]
-        .filter(Boolean)
-        .join(" ")
-        .replace(/ (.+)$/, " ($1)"),
+      ef === last.efSearch ? `${ef} (the setting above)` : String(ef),
       ...results.map((r) => {
         const s = r.sweep.find((x) => x.ef === ef)!;
-        return `${num(s.recall, 4)} / ${ms(s.p50)} / ${ratioNum(s.speedup)}×`;
+        return `${num(s.recall, 4)} / ${ms(s.p50)} / ${ratioNum(s.speedup)}× / ${ratioNum(s.nativeSpeedup)}×`;
       }),
     ]),
   );
-  return [
-    `#### ${kind === "clustered" ? "Model-like (clustered) vectors" : "The engine's hashed vectors"}`,
+  const h = last.neighbourhood;
+  const markdown = [
+    `#### ${kind === "clustered" ? "Model-like (clustered) vectors" : "The engine's hashed vectors of real service text, real questions"}`,
     "",
     `Vectors: ${set.description}. HnswStore settings: ${settings}.`,
     "",
     table,
     "",
-    "Other `efSearch` values (one round each; the speed-up against the median JS-scan p50 above):",
+    "Other `efSearch` values (one round each; the speed-ups against the median exact p50s above):",
     "",
     sweep,
+    "",
+    `${verdict(last)} At ${num(last.n, 0)}, a query's exact 1st, 10th and 11th neighbours have a mean cosine of ` +
+      `${num(h.first, 3)}, ${num(h.tenth, 3)} and ${num(h.eleventh, 3)}, against ${num(h.random, 3)} for a vector taken at random; ` +
+      `${h.tiesAtTenth} of ${set.queries.length} queries have a tie at the 10th place (counted as found either way).`,
   ].join("\n");
+  return { markdown, results };
 }
 
-function main(): void {
+/** Why the hashed vectors are hard for HNSW, from what this run measured (only when they miss the target). */
+function hashedExplanation(hashed: readonly SizeResult[], clustered: SizeResult | undefined): string {
+  const last = hashed[hashed.length - 1]!;
+  const h = last.neighbourhood;
+  const firstAccurate = last.sweep.find((s) => s.recall >= TARGET.recall);
+  const best = [...last.sweep].sort((a, b) => b.recall - a.recall)[0];
+  const clusteredMeets = !clustered
+    ? undefined
+    : spread(clustered.speedups).median >= TARGET.speedup && clustered.recall >= TARGET.recall
+      ? "meets it with its settings"
+      : clustered.sweep
+          .filter((s) => s.speedup >= TARGET.speedup && s.recall >= TARGET.recall)
+          .map((s) => `meets it at efSearch ${s.ef}`)[0];
+  const sweepLine = firstAccurate
+    ? `recall ${TARGET.recall} is first reached at efSearch ${firstAccurate.ef}, ${ratioNum(firstAccurate.speedup)}× the JS scan`
+    : best
+      ? `recall ${TARGET.recall} is not reached up to efSearch ${best.ef} (${num(best.recall, 4)}, ${ratioNum(best.speedup)}× the JS scan)`
+      : "";
+  return (
+    "**Why the hashed vectors miss the target.** A question is a few words and a chunk a paragraph, and every character n-gram and stem is hashed into 512 buckets, " +
+    `so a question's nearest chunks are barely nearer than any other: at ${num(last.n, 0)} the 10th exact neighbour has a mean cosine of ${num(h.tenth, 3)} against ${num(h.random, 3)} for a random vector, ` +
+    `and the 10th and 11th differ by ${num(h.tenth - h.eleventh, 4)} on average` +
+    (clustered
+      ? ` (clustered: ${num(clustered.neighbourhood.tenth, 3)} against ${num(clustered.neighbourhood.random, 3)})`
+      : "") +
+    ". On data of such high intrinsic dimension HNSW's greedy walk needs a candidate list that grows with the graph: " +
+    `with the settings above recall@10 is ${hashed.map((r) => `${num(r.recall, 4)} at ${num(r.n, 0)}`).join(", ")}` +
+    (sweepLine ? `, and at ${num(last.n, 0)} ${sweepLine}` : "") +
+    ". Denser or better-built graphs move this only in part (docs/retrieval.md, HNSW); the remedy is better vectors" +
+    (clusteredMeets ? `: the clustered stand-in for a model's embeddings ${clusteredMeets}. ` : ". ") +
+    "Queries cut from the chunks themselves, instead of real questions, would find their source chunk easily and hide all of this."
+  );
+}
+
+async function main(): Promise<void> {
   const options = parseOptions();
-  const sections = options.vectors.map((kind) => benchKind(kind, options));
+  const sections: string[] = [];
+  const results = new Map<VectorKind, SizeResult[]>();
+  for (const kind of options.vectors) {
+    const bench = await benchKind(kind, options);
+    sections.push(bench.markdown);
+    results.set(kind, bench.results);
+  }
+  const hashed = results.get("hashed");
+  const hashedLast = hashed?.[hashed.length - 1];
+  if (
+    hashed &&
+    hashedLast &&
+    !(spread(hashedLast.speedups).median >= TARGET.speedup && hashedLast.recall >= TARGET.recall)
+  ) {
+    sections.push(hashedExplanation(hashed, results.get("clustered")?.at(-1)));
+  }
   const markdown = [
     "### Vector search: HnswStore vs exact brute force",
     "",
-    `${DIMENSIONS} dimensions, ${options.queries} queries, k = ${K}. Each cell is the median (min–max) over ${options.rounds} interleaved rounds of that round's p50 or p99 (one query at a time, one thread). ` +
+    `${DIMENSIONS} dimensions, up to ${options.queries} queries, k = ${K}. Each cell is the median (min–max) over ${options.rounds} interleaved rounds of that round's p50 or p99 (one query at a time, one thread). ` +
       "Two exact baselines over the same vectors in the same process: a JavaScript scan of one contiguous Float32Array (unrolled dot products, top-10 insertion) and hnswlib's `BruteforceSearch` (native SIMD code, the same distance kernel as the graph). " +
-      "Recall@10 is the share of the exact top 10 that HNSW returns (a hit tied with the 10th exact score counts).",
+      "Recall@10 is the share of the exact top 10 that HNSW returns (a hit tied with the 10th exact score, within 1e-5, counts). " +
+      "HnswStore runs with the settings the engine uses for that kind of embedder (rag/index/hnsw-store.ts).",
     "",
     ...sections.flatMap((s) => [s, ""]),
   ].join("\n");
@@ -455,4 +593,10 @@ function main(): void {
   writeReport(markdown);
 }
 
-main();
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -3,16 +3,14 @@
  * The engine uses the label API (`addVectorsWithLabels`, `removeLabels`, `searchLabels`) and keeps
  * chunk text in the database keyed by label; the LangChain methods (`addDocuments`,
  * `similaritySearch…`) work too, holding documents in memory by label. Capacity grows on demand,
- * query `ef` is raised from hnswlib's default of 10 to max(efSearch, k) (efSearch defaults to
- * max(200, 4k): hashed vectors are nearly as hard for HNSW as random ones, and at 512 dimensions
- * ef 64 finds only ~80% of the true top 10 of random data, ef 200 ~99%, for a fraction of a
- * millisecond over a few thousand chunks), and scores are cosine similarities (1 − distance).
- * efConstruction defaults to 100, which keeps ingest above 2,000 chunks/s with no loss measured
- * on KazQAD. `save(dir)` writes
- * `vectors.hnsw` and `vectors.meta.json` atomically (temp file + rename); `load` checks that the
- * stored index was built by the expected embedder and dimension, and that the file still has the
- * checksum recorded at save (hnswlib notices broken links, not altered vectors), and throws
- * `IndexMismatchError` or `IndexMissingError`, both naming the re-index command.
+ * and scores are cosine similarities (1 − distance). The defaults (M 32, efConstruction 64, query
+ * `ef` from `defaultEfSearch`) were chosen on the engine's own hashed vectors of real service text
+ * searched with real questions, which are far harder for HNSW than model embeddings: see
+ * docs/retrieval.md ("What was tuned") and the vector-search section of docs/BENCHMARKS.md.
+ * `save(dir)` writes `vectors.hnsw` and `vectors.meta.json` atomically (temp file + rename); `load`
+ * checks that the stored index was built by the expected embedder and dimension, and that the file
+ * still has the checksum recorded at save (hnswlib notices broken links, not altered vectors), and
+ * throws `IndexMismatchError` or `IndexMissingError`, both naming the re-index command.
  */
 import { VectorStore } from "@langchain/core/vectorstores";
 import { Document, type DocumentInterface } from "@langchain/core/documents";
@@ -29,8 +27,40 @@ export const REINDEX_COMMAND = "npm run rag:ingest -- --rebuild";
 export const INDEX_FILE = "vectors.hnsw";
 export const META_FILE = "vectors.meta.json";
 const META_VERSION = 1;
-const DEFAULT_EF_CONSTRUCTION = 100;
-const DEFAULT_EF_SEARCH = 200;
+/**
+ * Graph degree. Hashed vectors have a high intrinsic dimension (short questions against long chunks, every
+ * feature hashed into 512 buckets), and a denser graph is what keeps HNSW near exact search on them:
+ * at equal efConstruction it builds up to ~25% slower than M 16 (ingestion: about as fast) and finds
+ * more of the true top 10 at every query effort; on clustered (model-like) vectors it reaches the same
+ * recall at about the same cost.
+ */
+export const DEFAULT_M = 32;
+/**
+ * Build effort, what ingestion used before: at the production corpus's size (a few thousand chunks) the
+ * query effort below already finds 99% of the exact top 10 with it, and ingestion stays above its target
+ * of 2,000 chunks/s. 100 builds a better graph for large indexes (at 100k hashed vectors ef 400 finds 0.93
+ * of the exact top 10 instead of 0.87) but costs a quarter of the ingest rate, which took the Kenya
+ * services below the target; 200 (0.97) halves the rate.
+ */
+export const DEFAULT_EF_CONSTRUCTION = 64;
+/**
+ * Query effort for the engine's hashed embedder (ids `hashed-…`): on the real corpus, the ef at which the
+ * dense leg finds 99% of the exact top 10 and the answer-bearing chunk whenever exact search does, but once
+ * in a thousand.
+ */
+export const HASHED_EF_SEARCH = 400;
+/** Query effort for any other (model) embedder, kept where it was: no model's vectors were measured here. */
+export const MODEL_EF_SEARCH = 200;
+
+/**
+ * The query `ef` used when none is set: max(400, 4k) for the hashed embedder, max(200, 4k) otherwise.
+ * On hashed vectors of 7,444 real chunks (seed corpus, Kenya eCitizen, KazQAD) searched with 1,015 real
+ * questions, ef 200 finds 97.9% of the exact top 10 and ef 400 99.2%, for about 1 ms; model-like
+ * vectors reach full recall at far lower ef.
+ */
+export function defaultEfSearch(embedderId: string, k: number): number {
+  return Math.max(embedderId.startsWith("hashed-") ? HASHED_EF_SEARCH : MODEL_EF_SEARCH, 4 * k);
+}
 
 export class IndexMissingError extends Error {
   override readonly name = "IndexMissingError";
@@ -46,11 +76,11 @@ export interface HnswStoreParams {
   embedder: EmbeddingsInterface & { id?: string };
   /** Initial capacity (grows automatically); default 1024. */
   maxElements?: number;
-  /** Graph degree; default 16. */
+  /** Graph degree; default 32. */
   m?: number;
-  /** Build-time candidate list; default 100. */
+  /** Build-time candidate list; default 64. */
   efConstruction?: number;
-  /** Query-time candidate list; default max(200, 4k). */
+  /** Query-time candidate list; default `defaultEfSearch(embedder id, k)`. */
   efSearch?: number;
 }
 
@@ -144,7 +174,7 @@ export class HnswStore extends VectorStore {
   static create(params: HnswStoreParams): HnswStore {
     const { dimensions, embedder } = params;
     const maxElements = params.maxElements ?? 1024;
-    const m = params.m ?? 16;
+    const m = params.m ?? DEFAULT_M;
     const efConstruction = params.efConstruction ?? DEFAULT_EF_CONSTRUCTION;
     checkPositiveInt("dimensions", dimensions);
     checkPositiveInt("maxElements", maxElements);
@@ -299,7 +329,7 @@ export class HnswStore extends VectorStore {
     }
     const n = Math.min(Math.floor(k), this.live.size);
     if (n <= 0) return [];
-    this.index.setEf(Math.max(this.efSearch ?? Math.max(DEFAULT_EF_SEARCH, n * 4), n));
+    this.index.setEf(Math.max(this.efSearch ?? defaultEfSearch(this.embedderId, n), n));
     const { neighbors, distances } = filter
       ? this.index.searchKnn(Array.from(query), n, filter)
       : this.index.searchKnn(Array.from(query), n);

@@ -5,7 +5,13 @@ import { join } from "node:path";
 import { Document } from "@langchain/core/documents";
 import { VectorStore } from "@langchain/core/vectorstores";
 import { HashedEmbedder } from "../../../rag/embeddings/hashed";
-import { HnswStore, IndexMismatchError, IndexMissingError, REINDEX_COMMAND } from "../../../rag/index/hnsw-store";
+import {
+  defaultEfSearch,
+  HnswStore,
+  IndexMismatchError,
+  IndexMissingError,
+  REINDEX_COMMAND,
+} from "../../../rag/index/hnsw-store";
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -191,5 +197,12 @@ describe("HnswStore", () => {
     await store.delete({ ids: ["0"] });
     expect(store.count).toBe(2);
     expect((await store.similaritySearch("балабақша кезегі", 3)).map((d) => d.metadata.label)).not.toContain(0);
+  });
+
+  it("defaults to M 32 and efConstruction 64, and searches harder for hashed vectors than for a model's", () => {
+    expect(HnswStore.create({ dimensions: 64, embedder }).meta()).toMatchObject({ m: 32, efConstruction: 64 });
+    expect(defaultEfSearch("hashed-v1-512", 10)).toBe(400);
+    expect(defaultEfSearch("openai:text-embedding-3-small", 10)).toBe(200);
+    expect(defaultEfSearch("hashed-v1-512", 150)).toBe(600);
   });
 });
