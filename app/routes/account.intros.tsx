@@ -148,6 +148,39 @@ function Contact({ contact, testId }: { contact: { name: string; email: string }
 
 const statusBadge = (status: string) => (status === "accepted" ? "badge--success" : status === "declined" ? "badge--danger" : "badge--gold");
 
+/** Accept, or decline with the fields the receiving side gives (a reason, or a reason code and a note). */
+function IntroAnswer({ introId, busy, children }: { introId: string; busy: boolean; children: React.ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div className="intro-card__answer">
+      <Form method="post">
+        <CsrfInput />
+        <input type="hidden" name="introId" value={introId} />
+        <input type="hidden" name="intent" value="accept" />
+        <button type="submit" className="button" disabled={busy}>
+          <Check size={18} aria-hidden="true" />
+          {t("deals.intros.accept")}
+        </button>
+      </Form>
+      <details className="decline">
+        <summary className="button button--secondary">
+          <X size={18} aria-hidden="true" />
+          {t("deals.intros.decline")}
+        </summary>
+        <Form method="post" className="decline__form">
+          <CsrfInput />
+          <input type="hidden" name="introId" value={introId} />
+          <input type="hidden" name="intent" value="decline" />
+          {children}
+          <button type="submit" className="button button--danger" disabled={busy}>
+            {t("deals.intros.decline")}
+          </button>
+        </Form>
+      </details>
+    </div>
+  );
+}
+
 function EmptyIntros({ text, action }: { text: string; action?: { to: string; label: string } }) {
   const { t } = useTranslation();
   return (
@@ -212,38 +245,15 @@ function StartupIntros({ data }: { data: LoaderData }) {
                 </p>
                 <blockquote className="intro-card__message">{r.message}</blockquote>
                 {r.status === "pending" ? (
-                  <div className="intro-card__answer">
-                    <Form method="post">
-                      <CsrfInput />
-                      <input type="hidden" name="introId" value={r.id} />
-                      <input type="hidden" name="intent" value="accept" />
-                      <button type="submit" className="button" disabled={busy}>
-                        <Check size={18} aria-hidden="true" />
-                        {t("deals.intros.accept")}
-                      </button>
-                    </Form>
-                    <details className="decline">
-                      <summary className="button button--secondary">
-                        <X size={18} aria-hidden="true" />
-                        {t("deals.intros.decline")}
-                      </summary>
-                      <Form method="post" className="decline__form">
-                        <CsrfInput />
-                        <input type="hidden" name="introId" value={r.id} />
-                        <input type="hidden" name="intent" value="decline" />
-                        <div className="field">
-                          <label htmlFor={`reason-${r.id}`}>{t("deals.intros.declineReason")}</label>
-                          <span className="hint" id={`reason-${r.id}-hint`}>
-                            {t("deals.intros.declineHint")}
-                          </span>
-                          <textarea id={`reason-${r.id}`} name="reason" maxLength={500} aria-describedby={`reason-${r.id}-hint`} />
-                        </div>
-                        <button type="submit" className="button button--danger" disabled={busy}>
-                          {t("deals.intros.decline")}
-                        </button>
-                      </Form>
-                    </details>
-                  </div>
+                  <IntroAnswer introId={r.id} busy={busy}>
+                    <div className="field">
+                      <label htmlFor={`reason-${r.id}`}>{t("deals.intros.declineReason")}</label>
+                      <span className="hint" id={`reason-${r.id}-hint`}>
+                        {t("deals.intros.declineHint")}
+                      </span>
+                      <textarea id={`reason-${r.id}`} name="reason" maxLength={500} aria-describedby={`reason-${r.id}-hint`} />
+                    </div>
+                  </IntroAnswer>
                 ) : null}
                 {r.status === "accepted" ? (
                   <>
@@ -376,53 +386,30 @@ function InvestorIntros({ data }: { data: LoaderData }) {
                 {p.overdue ? <p className="alert alert--warning">{t("deals.intros.overdue")}</p> : null}
                 <blockquote className="intro-card__message">{p.message}</blockquote>
                 {p.status === "pending" ? (
-                  <div className="intro-card__answer">
-                    <Form method="post">
-                      <CsrfInput />
-                      <input type="hidden" name="introId" value={p.id} />
-                      <input type="hidden" name="intent" value="accept" />
-                      <button type="submit" className="button" disabled={busy}>
-                        <Check size={18} aria-hidden="true" />
-                        {t("deals.intros.accept")}
-                      </button>
-                    </Form>
-                    <details className="decline">
-                      <summary className="button button--secondary">
-                        <X size={18} aria-hidden="true" />
-                        {t("deals.intros.decline")}
-                      </summary>
-                      <Form method="post" className="decline__form">
-                        <CsrfInput />
-                        <input type="hidden" name="introId" value={p.id} />
-                        <input type="hidden" name="intent" value="decline" />
-                        <div className="field">
-                          <label htmlFor={`code-${p.id}`}>{t("deals.intros.declineCode")}</label>
-                          <select id={`code-${p.id}`} name="reasonCode" required defaultValue={p.outside.length ? "outside-thesis" : ""}>
-                            <option value="" disabled>
-                              {t("deals.intros.chooseReason")}
-                            </option>
-                            {PASS_REASONS.map((code) => (
-                              <option key={code} value={code}>
-                                {t(`deals.passReasons.${code}`)}
-                              </option>
-                            ))}
-                          </select>
-                        </div>
-                        <div className="field">
-                          <label htmlFor={`note-${p.id}`}>
-                            {t("deals.intros.declineNote")}
-                          </label>
-                          <span className="hint" id={`note-${p.id}-hint`}>
-                            {t("deals.intros.declineNoteHint")}
-                          </span>
-                          <textarea id={`note-${p.id}`} name="reason" maxLength={500} aria-describedby={`note-${p.id}-hint`} />
-                        </div>
-                        <button type="submit" className="button button--danger" disabled={busy}>
-                          {t("deals.intros.decline")}
-                        </button>
-                      </Form>
-                    </details>
-                  </div>
+                  <IntroAnswer introId={p.id} busy={busy}>
+                    <div className="field">
+                      <label htmlFor={`code-${p.id}`}>{t("deals.intros.declineCode")}</label>
+                      <select id={`code-${p.id}`} name="reasonCode" required defaultValue={p.outside.length ? "outside-thesis" : ""}>
+                        <option value="" disabled>
+                          {t("deals.intros.chooseReason")}
+                        </option>
+                        {PASS_REASONS.map((code) => (
+                          <option key={code} value={code}>
+                            {t(`deals.passReasons.${code}`)}
+                          </option>
+                        ))}
+                      </select>
+                    </div>
+                    <div className="field">
+                      <label htmlFor={`note-${p.id}`}>
+                        {t("deals.intros.declineNote")}
+                      </label>
+                      <span className="hint" id={`note-${p.id}-hint`}>
+                        {t("deals.intros.declineNoteHint")}
+                      </span>
+                      <textarea id={`note-${p.id}`} name="reason" maxLength={500} aria-describedby={`note-${p.id}-hint`} />
+                    </div>
+                  </IntroAnswer>
                 ) : null}
                 {p.status === "declined" ? (
                   <p>
