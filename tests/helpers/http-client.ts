@@ -40,3 +40,12 @@ export class Client {
     return this.request(path, { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded", ...options.headers } });
   }
 }
+
+/** A client logged in as a demo account (seeds share one password); throws when the login is refused. */
+export async function demoLogin(baseUrl: string, email: string, password = "aqyl-demo-2026"): Promise<Client> {
+  const client = new Client(baseUrl);
+  const res = await client.submit("/login", { email, password });
+  await res.text();
+  if (res.status !== 302) throw new Error(`login as ${email} answered ${res.status}, not 302`);
+  return client;
+}

@@ -3,7 +3,7 @@
 // unverified agency user can draft but not publish, and bad ids or values never give a 500.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../helpers/server";
-import { Client } from "../helpers/http-client";
+import { Client, demoLogin } from "../helpers/http-client";
 
 let server: RunningServer;
 const PASSWORD = "aqyl-demo-2026";
@@ -19,12 +19,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function loggedIn(email: string): Promise<Client> {
-  const client = new Client(server.url);
-  const res = await client.submit("/login", { email, password: PASSWORD });
-  expect(res.status).toBe(302);
-  return client;
-}
+const loggedIn = (email: string): Promise<Client> => demoLogin(server.url, email, PASSWORD);
 
 async function status(client: Client, path: string): Promise<number> {
   const res = await client.request(path);

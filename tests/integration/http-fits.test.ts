@@ -2,7 +2,7 @@
 // only, eligible challenges ranked with reasons, and the open challenges a hard constraint rules out with
 // the constraint named.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Client } from "../helpers/http-client";
+import { Client, demoLogin } from "../helpers/http-client";
 import { startServer, type RunningServer } from "../helpers/server";
 
 let server: RunningServer;
@@ -15,12 +15,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function loggedIn(email: string): Promise<Client> {
-  const client = new Client(server.url);
-  const res = await client.submit("/login", { email, password: PASSWORD });
-  expect(res.status).toBe(302);
-  return client;
-}
+const loggedIn = (email: string): Promise<Client> => demoLogin(server.url, email, PASSWORD);
 
 /** The challenge slugs linked from a section of the page, in order. */
 function slugsIn(html: string): string[] {
